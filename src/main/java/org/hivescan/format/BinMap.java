@@ -1,0 +1,131 @@
+package org.hivescan.format;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.hivescan.bytes.HiveBytes;
+import org.hivescan.bytes.HiveFormatException;
+
+/**
+ * The chain of hive bins, walked once at open (§Hive bin). It answers which bin holds a relative offset, so that
+ * every cell reference can be checked against its bin before it is trusted. Only headers are read, so this stays
+ * cheap even for hives of hundreds of megabytes.
+ *
+ * <p>The declared hive-bins size is used only where the file really holds that much; padding or garbage after the
+ * last bin is allowed (§Format of primary files). A broken header is reported and the walk looks for the next
+ * intact bin at the following 4096-byte boundaries, so one damaged bin does not hide the rest of the hive.
+ */
+public final class BinMap {
+    private final long[] starts;
+    private final long[] ends;
+    private final List<HiveBin> bins;
+    private final long limit;
+    private int lastHit;
+
+    private BinMap(List<HiveBin> bins, long limit) {
+        this.bins = List.copyOf(bins);
+        this.limit = limit;
+        starts = new long[bins.size()];
+        ends = new long[bins.size()];
+        for (int i = 0; i < bins.size(); i++) {
+            starts[i] = bins.get(i).offset();
+            ends[i] = bins.get(i).end();
+        }
+    }
+
+    public static BinMap scan(HiveBytes bytes, BaseBlock base, ProblemSink sink) throws HiveFormatException {
+        long available = Math.max(0, bytes.length() - Offsets.BINS_START);
+        long declared = base.hiveBinsDataSize();
+        long limit = declared;
+        if (declared == 0 || declared % HiveBin.ALIGNMENT != 0 || declared > available) {
+            limit = available - available % HiveBin.ALIGNMENT;
+            sink.report(new HiveFormatException(bytes.resource(), 40, "base block hive-bins data size",
+                    "expected a non-zero multiple of 4096 no larger than the file's " + available
+                            + " bytes of bin data, found " + declared + "; using " + limit));
+        }
+        List<HiveBin> bins = new ArrayList<>();
+        long rel = 0;
+        while (rel + HiveBin.HEADER_SIZE <= limit) {
+            String problem = headerProblem(bytes, rel, limit);
+            if (problem == null) {
+                HiveBin bin = new HiveBin(rel, bytes.readUnsignedInt(Offsets.toFile(rel) + 8),
+                        bytes.readLong(Offsets.toFile(rel) + 20));
+                bins.add(bin);
+                rel = bin.end();
+                continue;
+            }
+            sink.report(new HiveFormatException(bytes.resource(), Offsets.toFile(rel), "hive bin header", problem));
+            long next = nextIntactBin(bytes, rel + HiveBin.ALIGNMENT, limit);
+            if (next < 0) {
+                break;
+            }
+            rel = next;
+        }
+        return new BinMap(bins, limit);
+    }
+
+    /** Why the bin header at {@code rel} cannot be used, or null when it is sound. */
+    private static String headerProblem(HiveBytes bytes, long rel, long limit) throws HiveFormatException {
+        long at = Offsets.toFile(rel);
+        int signature = bytes.readInt(at);
+        if (signature != HiveBin.SIGNATURE) {
+            return String.format("signature: expected \"hbin\", found 0x%08X", signature);
+        }
+        long self = bytes.readUnsignedInt(at + 4);
+        if (self != rel) {
+            return "self-offset: expected " + Offsets.hex(rel) + ", found " + Offsets.hex(self);
+        }
+        long size = bytes.readUnsignedInt(at + 8);
+        if (size < HiveBin.ALIGNMENT || size % HiveBin.ALIGNMENT != 0) {
+            return "size: expected a non-zero multiple of 4096, found " + size;
+        }
+        if (rel + size > limit) {
+            return "size: expected the bin to end by " + Offsets.hex(Offsets.toFile(limit)) + ", found it ends at "
+                    + Offsets.hex(Offsets.toFile(rel + size));
+        }
+        return null;
+    }
+
+    private static long nextIntactBin(HiveBytes bytes, long from, long limit) throws HiveFormatException {
+        for (long rel = from; rel + HiveBin.HEADER_SIZE <= limit; rel += HiveBin.ALIGNMENT) {
+            if (headerProblem(bytes, rel, limit) == null) {
+                return rel;
+            }
+        }
+        return -1;
+    }
+
+    public List<HiveBin> bins() {
+        return bins;
+    }
+
+    /** The end of the bin data that was walked (relative), at most the declared size. */
+    public long limit() {
+        return limit;
+    }
+
+    /** The index of the bin holding relative offset {@code rel}, or -1 when none does. */
+    public int binIndexOf(long rel) {
+        int hit = lastHit;
+        if (hit < starts.length && rel >= starts[hit] && rel < ends[hit]) {
+            return hit;
+        }
+        int lo = 0;
+        int hi = starts.length - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (rel < starts[mid]) {
+                hi = mid - 1;
+            } else if (rel >= ends[mid]) {
+                lo = mid + 1;
+            } else {
+                lastHit = mid;
+                return mid;
+            }
+        }
+        return -1;
+    }
+
+    public HiveBin bin(int index) {
+        return bins.get(index);
+    }
+}

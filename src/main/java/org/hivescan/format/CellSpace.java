@@ -1,0 +1,110 @@
+package org.hivescan.format;
+
+import org.hivescan.bytes.HiveBytes;
+import org.hivescan.bytes.HiveFormatException;
+
+/**
+ * The hive-bins data as a space of cells: resolves a stored relative offset to a {@link Cell} only after checking
+ * that it lies inside a bin, past the bin header, and that the cell's size is sane and ends inside the same bin
+ * (cells never cross a bin end, §Cell). Structure parsers read their fields through this class.
+ */
+public final class CellSpace {
+    private final HiveBytes bytes;
+    private final BinMap bins;
+    private final int minorVersion;
+
+    public CellSpace(HiveBytes bytes, BinMap bins, int minorVersion) {
+        this.bytes = bytes;
+        this.bins = bins;
+        this.minorVersion = minorVersion;
+    }
+
+    public HiveBytes bytes() {
+        return bytes;
+    }
+
+    public BinMap bins() {
+        return bins;
+    }
+
+    public String resource() {
+        return bytes.resource();
+    }
+
+    public int minorVersion() {
+        return minorVersion;
+    }
+
+    /** Resolves the cell at a stored offset, which must be the start of an allocated or free cell. */
+    public Cell cell(long rel, String structure) throws HiveFormatException {
+        long file = Offsets.toFile(rel);
+        if (rel < 0 || rel >= bins.limit()) {
+            throw problem(file, structure, "offset " + Offsets.hex(rel)
+                    + " points outside the hive-bins data (which ends at " + Offsets.hex(bins.limit()) + ")");
+        }
+        if ((rel & 7) != 0) {
+            throw problem(file, structure, "offset " + Offsets.hex(rel) + " is not 8-byte aligned, so it is no cell");
+        }
+        int index = bins.binIndexOf(rel);
+        if (index < 0) {
+            throw problem(file, structure, "offset " + Offsets.hex(rel) + " lies in no intact hive bin");
+        }
+        HiveBin bin = bins.bin(index);
+        if (rel < bin.offset() + HiveBin.HEADER_SIZE) {
+            throw problem(file, structure, "offset " + Offsets.hex(rel) + " points into a hive bin header");
+        }
+        int raw = bytes.readInt(file);
+        if (raw == 0 || raw == Integer.MIN_VALUE) {
+            throw problem(file, structure + " cell size", "expected a non-zero size, found 0x"
+                    + Integer.toHexString(raw));
+        }
+        int size = Math.abs(raw);
+        if (size < 8 || rel + size > bin.end()) {
+            throw problem(file, structure + " cell size", "expected 8 to " + (bin.end() - rel)
+                    + " bytes (the cell must end inside its bin at " + Offsets.hex(Offsets.toFile(bin.end()))
+                    + "), found " + size);
+        }
+        return new Cell(rel, size, raw < 0);
+    }
+
+    /** Like {@link #cell} but also requires the cell to hold at least {@code minData} bytes. */
+    public Cell cell(long rel, String structure, int minData) throws HiveFormatException {
+        Cell cell = cell(rel, structure);
+        if (cell.dataSize() < minData) {
+            throw problem(cell.dataFileOffset(), structure, "expected a cell of at least " + minData
+                    + " data bytes, found " + cell.dataSize());
+        }
+        return cell;
+    }
+
+    public HiveFormatException problem(long fileOffset, String structure, String what) {
+        return new HiveFormatException(bytes.resource(), fileOffset, structure, what);
+    }
+
+    /** Reads the two-byte ASCII signature at the start of a cell's data. */
+    public int signature(Cell cell) throws HiveFormatException {
+        return bytes.readUnsignedShort(cell.dataFileOffset());
+    }
+
+    public static int signature(char a, char b) {
+        return a | b << 8;
+    }
+
+    public static String signatureText(int sig) {
+        char a = (char) (sig & 0xFF);
+        char b = (char) (sig >>> 8);
+        if (a >= 0x20 && a < 0x7F && b >= 0x20 && b < 0x7F) {
+            return "\"" + a + b + "\"";
+        }
+        return String.format("0x%04X", sig);
+    }
+
+    /** Checks a cell's signature and says which was expected and which was found. */
+    public void expectSignature(Cell cell, int expected, String structure) throws HiveFormatException {
+        int found = signature(cell);
+        if (found != expected) {
+            throw problem(cell.dataFileOffset(), structure + " signature",
+                    "expected " + signatureText(expected) + ", found " + signatureText(found));
+        }
+    }
+}

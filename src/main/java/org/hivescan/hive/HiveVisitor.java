@@ -1,0 +1,17 @@
+package org.hivescan.hive;
+
+import org.hivescan.bytes.HiveFormatException;
+
+/** Receives every key and value of a {@link Hive#walk walk}, parents before children. */
+public interface HiveVisitor {
+    /** Called on reaching a key; return false to skip its values and subkeys. */
+    boolean key(Key key) throws HiveFormatException;
+
+    /** Called for each value of a key, after {@link #key} and before its subkeys. */
+    default void value(Key key, Value value) throws HiveFormatException {
+    }
+
+    /** Called when a key's subtree is done. */
+    default void leave(Key key) throws HiveFormatException {
+    }
+}

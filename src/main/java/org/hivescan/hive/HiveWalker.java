@@ -1,0 +1,94 @@
+package org.hivescan.hive;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
+import org.hivescan.bytes.HiveFormatException;
+import org.hivescan.bytes.LimitExceededException;
+import org.hivescan.format.Offsets;
+
+/**
+ * A depth-first walk with an explicit stack, so a deep hive cannot overflow the Java stack, and memory holds
+ * only the current path. Three guards keep hostile hives finite: a key whose node is already on the current path
+ * is a cycle and is skipped; the depth is capped; and the total number of key visits is capped by what the file
+ * could hold, so lists that share keys cannot multiply the walk exponentially.
+ */
+final class HiveWalker {
+    private final Hive hive;
+    private final HiveVisitor visitor;
+    private final Set<Long> onPath = new HashSet<>();
+    private final long visitBudget;
+    private long visits;
+
+    private final Key start;
+
+    HiveWalker(Hive hive, Key start, HiveVisitor visitor) {
+        this.hive = hive;
+        this.start = start;
+        this.visitor = visitor;
+        // A key node needs at least 80 bytes; allow each possible node to be reached a few times.
+        this.visitBudget = hive.space().bins().limit() / 80 * 4 + 16;
+    }
+
+    private static final class Frame {
+        final Key key;
+        final long[] children;
+        int next;
+
+        Frame(Key key, long[] children) {
+            this.key = key;
+            this.children = children;
+        }
+    }
+
+    void run() throws HiveFormatException {
+        Deque<Frame> stack = new ArrayDeque<>();
+        Frame first = enter(start);
+        if (first != null) {
+            stack.push(first);
+        }
+        while (!stack.isEmpty()) {
+            Frame top = stack.peek();
+            if (top.next >= top.children.length) {
+                stack.pop();
+                onPath.remove(top.key.offset());
+                visitor.leave(top.key);
+                continue;
+            }
+            long offset = top.children[top.next++];
+            if (onPath.contains(offset)) {
+                hive.diagnostics().report(hive.space().problem(Offsets.toFile(offset), "subkey list entry of \""
+                        + top.key.path() + "\"", "expected a new key, found one of its own ancestors (a cycle)"));
+                continue;
+            }
+            if (top.key.depth() + 1 > hive.options().maxKeyDepth()) {
+                hive.diagnostics().report(new LimitExceededException(hive.resource(), Offsets.toFile(offset),
+                        "key node", "key depth", top.key.depth() + 1L, hive.options().maxKeyDepth()));
+                continue;
+            }
+            Key child = hive.childAt(offset, top.key);
+            if (child != null) {
+                Frame frame = enter(child);
+                if (frame != null) {
+                    stack.push(frame);
+                }
+            }
+        }
+    }
+
+    private Frame enter(Key key) throws HiveFormatException {
+        if (++visits > visitBudget) {
+            throw new LimitExceededException(hive.resource(), Offsets.toFile(key.offset()), "key node",
+                    "keys visited (shared subkey lists?)", visits, visitBudget);
+        }
+        if (!visitor.key(key)) {
+            return null;
+        }
+        for (Value value : key.values()) {
+            visitor.value(key, value);
+        }
+        onPath.add(key.offset());
+        return new Frame(key, hive.subkeyOffsets(key.node()));
+    }
+}

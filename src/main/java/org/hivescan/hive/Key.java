@@ -1,0 +1,169 @@
+package org.hivescan.hive;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.hivescan.bytes.HiveFormatException;
+import org.hivescan.format.ClassName;
+import org.hivescan.format.KeyNode;
+import org.hivescan.format.Names;
+
+/**
+ * One key. It holds only its node and its parent; subkeys and values are read from the file each time they are
+ * asked for, so holding a key costs a few fields however large its subtree is.
+ */
+public final class Key {
+    private final Hive hive;
+    private final KeyNode nk;
+    private final Key parent;
+    private final int depth;
+
+    Key(Hive hive, KeyNode nk, Key parent) {
+        this.hive = hive;
+        this.nk = nk;
+        this.parent = parent;
+        this.depth = parent == null ? 0 : parent.depth + 1;
+    }
+
+    public Hive hive() {
+        return hive;
+    }
+
+    public KeyNode node() {
+        return nk;
+    }
+
+    public String name() {
+        return nk.name();
+    }
+
+    /** Offset of the key's nk cell, relative to the hive-bins data. */
+    public long offset() {
+        return nk.offset();
+    }
+
+    public Optional<Key> parent() {
+        return Optional.ofNullable(parent);
+    }
+
+    public boolean isRoot() {
+        return parent == null;
+    }
+
+    /** How many levels below the root this key is. */
+    public int depth() {
+        return depth;
+    }
+
+    /** The names from below the root down to this key; empty for the root. */
+    public List<String> pathNames() {
+        String[] names = new String[depth];
+        Key k = this;
+        for (int i = depth - 1; i >= 0; i--) {
+            names[i] = k.name();
+            k = k.parent;
+        }
+        return List.of(names);
+    }
+
+    /** The path below the root joined with backslashes; empty for the root. */
+    public String path() {
+        return String.join("\\", pathNames());
+    }
+
+    public long lastWrittenFiletime() {
+        return nk.lastWritten();
+    }
+
+    public Instant lastWritten() {
+        return Filetime.toInstant(nk.lastWritten());
+    }
+
+    public boolean isSymbolicLink() {
+        return nk.isSymbolicLink();
+    }
+
+    public long subkeyCount() {
+        return nk.subkeyCount();
+    }
+
+    public long valueCount() {
+        return nk.valueCount();
+    }
+
+    public Optional<String> className() throws HiveFormatException {
+        return Optional.ofNullable(ClassName.read(hive.space(), nk));
+    }
+
+    /** The key's security descriptor in SDDL, read once per security cell and cached. */
+    public Optional<String> securityDescriptor() throws HiveFormatException {
+        return hive.sddl(nk.securityOffset());
+    }
+
+    /** The subkeys in list order; entries that cannot be read are reported and left out. */
+    public List<Key> subkeys() throws HiveFormatException {
+        long[] offsets = hive.subkeyOffsets(nk);
+        List<Key> out = new ArrayList<>(offsets.length);
+        for (long offset : offsets) {
+            Key child = hive.childAt(offset, this);
+            if (child != null) {
+                out.add(child);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The subkey with this name, compared as Windows compares names. A binary search runs first, since lists are
+     * sorted by uppercased name; a linear scan follows a miss, so an unsorted list still answers correctly.
+     */
+    public Optional<Key> subkey(String name) throws HiveFormatException {
+        long[] offsets = hive.subkeyOffsets(nk);
+        int lo = 0;
+        int hi = offsets.length - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            Key child = hive.childAt(offsets[mid], this);
+            if (child == null) {
+                break;
+            }
+            int c = Names.compare(name, child.name());
+            if (c == 0) {
+                return Optional.of(child);
+            }
+            if (c < 0) {
+                hi = mid - 1;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        for (long offset : offsets) {
+            Key child = hive.childAt(offset, this);
+            if (child != null && Names.equalsIgnoreCase(name, child.name())) {
+                return Optional.of(child);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The values in list order (the list is not sorted); entries that cannot be read are reported, left out. */
+    public List<Value> values() throws HiveFormatException {
+        return hive.values(nk);
+    }
+
+    /** The value with this name, case-insensitively; {@code ""} is the default value. */
+    public Optional<Value> value(String name) throws HiveFormatException {
+        for (Value v : values()) {
+            if (Names.equalsIgnoreCase(name, v.name())) {
+                return Optional.of(v);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public String toString() {
+        return "Key[" + path() + "]";
+    }
+}

@@ -1,0 +1,128 @@
+package org.hivescan.hive;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.hivescan.bytes.HiveFormatException;
+import org.hivescan.format.Names;
+import org.hivescan.format.ValueData;
+import org.hivescan.format.ValueKey;
+
+/**
+ * One value of a key. The raw type and the exact data bytes are always available; the typed views interpret
+ * them only when the type and length really fit, and otherwise return empty rather than pad or cut silently.
+ */
+public final class Value {
+    private final Hive hive;
+    private final ValueKey vk;
+
+    Value(Hive hive, ValueKey vk) {
+        this.hive = hive;
+        this.vk = vk;
+    }
+
+    /** The name; empty for the default value. */
+    public String name() {
+        return vk.name();
+    }
+
+    /** The raw 32-bit type. */
+    public int type() {
+        return vk.type();
+    }
+
+    /** The named type, or null for a number Windows does not define. */
+    public RegistryType knownType() {
+        return RegistryType.of(vk.type());
+    }
+
+    public String typeName() {
+        return RegistryType.name(vk.type());
+    }
+
+    public int dataSize() {
+        return vk.dataSize();
+    }
+
+    /** File offset of the value's vk cell. */
+    public long offset() {
+        return vk.offset();
+    }
+
+    public ValueKey node() {
+        return vk;
+    }
+
+    /** The exact data bytes. */
+    public byte[] data() throws HiveFormatException {
+        return ValueData.read(hive.space(), vk, hive.options().maxValueBytes(), hive.diagnostics());
+    }
+
+    /** REG_SZ, REG_EXPAND_SZ or REG_LINK as text up to the first NUL; empty for other types. */
+    public Optional<String> asString() throws HiveFormatException {
+        int t = vk.type();
+        if (t != 1 && t != 2 && t != 6) {
+            return Optional.empty();
+        }
+        return Optional.of(stringUpToNul(data()));
+    }
+
+    /** REG_MULTI_SZ as its list of strings (the list ends at the first empty string); empty for other types. */
+    public Optional<List<String>> asMultiString() throws HiveFormatException {
+        if (vk.type() != 7) {
+            return Optional.empty();
+        }
+        return Optional.of(splitMulti(data()));
+    }
+
+    /** REG_DWORD (little-endian) or REG_DWORD_BIG_ENDIAN of exactly 4 bytes, as an unsigned number. */
+    public Optional<Long> asDword() throws HiveFormatException {
+        int t = vk.type();
+        if ((t != 4 && t != 5) || vk.dataSize() != 4) {
+            return Optional.empty();
+        }
+        ByteOrder order = t == 4 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
+        return Optional.of(ByteBuffer.wrap(data()).order(order).getInt() & 0xFFFF_FFFFL);
+    }
+
+    /** REG_QWORD of exactly 8 bytes. */
+    public Optional<Long> asQword() throws HiveFormatException {
+        if (vk.type() != 11 || vk.dataSize() != 8) {
+            return Optional.empty();
+        }
+        return Optional.of(ByteBuffer.wrap(data()).order(ByteOrder.LITTLE_ENDIAN).getLong());
+    }
+
+    /** A DWORD or QWORD that is well-formed, as a number; anything else is empty. */
+    public Optional<Long> asNumber() throws HiveFormatException {
+        Optional<Long> dword = asDword();
+        return dword.isPresent() ? dword : asQword();
+    }
+
+    static String stringUpToNul(byte[] data) {
+        String all = Names.utf16(data, 0, data.length);
+        int nul = all.indexOf('\0');
+        return nul >= 0 ? all.substring(0, nul) : all;
+    }
+
+    static List<String> splitMulti(byte[] data) {
+        String all = Names.utf16(data, 0, data.length);
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        while (start < all.length()) {
+            int nul = all.indexOf('\0', start);
+            String item = nul < 0 ? all.substring(start) : all.substring(start, nul);
+            if (item.isEmpty()) {
+                break;
+            }
+            out.add(item);
+            if (nul < 0) {
+                break;
+            }
+            start = nul + 1;
+        }
+        return out;
+    }
+}
