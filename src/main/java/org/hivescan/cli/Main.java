@@ -1,2 +1,70 @@
 package org.hivescan.cli;
-public final class Main { public static void main(String[] a) { } }
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.hivescan.bytes.HiveFormatException;
+import org.hivescan.report.Escaping;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code hivescan} entry point. */
+@Command(name = "hivescan", mixinStandardHelpOptions = true, version = "hivescan 0.1.0",
+        description = "Offline Windows registry hive analyzer and TLS 1.2 readiness auditor.",
+        subcommands = {InfoCommand.class, LsCommand.class, CatCommand.class, ExportCommand.class,
+            VerifyCommand.class, ReplayCommand.class, AuditCommand.class, RulesCommand.class, WalkCommand.class})
+public final class Main implements Runnable {
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print the stack trace of an unexpected error.")
+    boolean debug;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+    }
+
+    /** Runs a command line and returns its exit code; used by main and by tests. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExitCodeExceptionMapper(Main::exitCode);
+        cli.setExecutionExceptionHandler((e, line, parsed) -> report(e, line, Arrays.asList(args).contains("--debug")));
+        cli.setParameterExceptionHandler((e, a) -> {
+            err.println("hivescan: " + Escaping.terminal(e.getMessage()));
+            err.println("Try 'hivescan " + e.getCommandLine().getCommandName() + " --help' for usage.");
+            return ExitCodes.USAGE;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static int exitCode(Throwable e) {
+        return e instanceof HiveFormatException || e instanceof UncheckedIOException
+                || e instanceof java.io.IOException ? ExitCodes.UNREADABLE : ExitCodes.INTERNAL_ERROR;
+    }
+
+    private static int report(Exception e, CommandLine line, boolean debug) {
+        PrintWriter err = line.getErr();
+        if (e instanceof HiveFormatException || e instanceof java.io.IOException || e instanceof UncheckedIOException) {
+            err.println("hivescan: " + Escaping.terminal(String.valueOf(e.getMessage())));
+        } else {
+            err.println("hivescan: internal error (a bug; please report it with --debug output): "
+                    + Escaping.terminal(String.valueOf(e)));
+        }
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return exitCode(e);
+    }
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.err);
+    }
+}

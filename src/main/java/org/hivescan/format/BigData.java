@@ -42,7 +42,7 @@ public final class BigData {
      */
     byte[] assemble(CellSpace space, int size, ProblemSink sink) throws HiveFormatException {
         int needed = (size + ValueData.SEGMENT_SIZE - 1) / ValueData.SEGMENT_SIZE;
-        long recordAt = Offsets.toFile(offset) + Cell.HEADER + 2;
+        long recordAt = Offsets.toFile(offset) + space.cellHeader() + 2;
         if (segmentCount < needed) {
             throw space.problem(recordAt, "big data segment count", "expected " + needed + " segments for "
                     + size + " bytes, found " + segmentCount);

@@ -41,6 +41,10 @@ public final class BinMap {
             sink.report(new HiveFormatException(bytes.resource(), 40, "base block hive-bins data size",
                     "expected a non-zero multiple of 4096 no larger than the file's " + available
                             + " bytes of bin data, found " + declared + "; using " + limit));
+        } else if (!base.checksumValid()) {
+            // A base block with a wrong checksum is not trusted: the bins that are really there decide (the
+            // "effective size" reading of yarp).
+            limit = available - available % HiveBin.ALIGNMENT;
         }
         List<HiveBin> bins = new ArrayList<>();
         long rel = 0;
@@ -53,6 +57,10 @@ public final class BinMap {
                 rel = bin.end();
                 continue;
             }
+            if (bins.size() > 0 && limit > declared && rel >= declared) {
+                // Past the declared size of an untrusted base block: the end of the real bins, not damage.
+                break;
+            }
             sink.report(new HiveFormatException(bytes.resource(), Offsets.toFile(rel), "hive bin header", problem));
             long next = nextIntactBin(bytes, rel + HiveBin.ALIGNMENT, limit);
             if (next < 0) {
@@ -60,7 +68,8 @@ public final class BinMap {
             }
             rel = next;
         }
-        return new BinMap(bins, limit);
+        // Cells must lie inside bins, so the walked bins, not the declared size, bound every offset from here on.
+        return new BinMap(bins, bins.isEmpty() ? 0 : bins.get(bins.size() - 1).end());
     }
 
     /** Why the bin header at {@code rel} cannot be used, or null when it is sound. */
@@ -98,7 +107,7 @@ public final class BinMap {
         return bins;
     }
 
-    /** The end of the bin data that was walked (relative), at most the declared size. */
+    /** The end of the last intact bin, relative to the hive-bins data. */
     public long limit() {
         return limit;
     }

@@ -35,6 +35,14 @@ public final class CellSpace {
         return minorVersion;
     }
 
+    /**
+     * Bytes before a cell's data. Hives of version 1.1 (Windows NT 3.1) put a 4-byte back-link after the size
+     * and align cells to 16 bytes; later versions have only the size (§Cell).
+     */
+    public int cellHeader() {
+        return minorVersion == 1 ? 8 : 4;
+    }
+
     /** Resolves the cell at a stored offset, which must be the start of an allocated or free cell. */
     public Cell cell(long rel, String structure) throws HiveFormatException {
         long file = Offsets.toFile(rel);
@@ -59,12 +67,12 @@ public final class CellSpace {
                     + Integer.toHexString(raw));
         }
         int size = Math.abs(raw);
-        if (size < 8 || rel + size > bin.end()) {
-            throw problem(file, structure + " cell size", "expected 8 to " + (bin.end() - rel)
+        if (size < cellHeader() + 4 || rel + size > bin.end()) {
+            throw problem(file, structure + " cell size", "expected " + (cellHeader() + 4) + " to " + (bin.end() - rel)
                     + " bytes (the cell must end inside its bin at " + Offsets.hex(Offsets.toFile(bin.end()))
                     + "), found " + size);
         }
-        return new Cell(rel, size, raw < 0);
+        return new Cell(rel, size, raw < 0, cellHeader());
     }
 
     /** Like {@link #cell} but also requires the cell to hold at least {@code minData} bytes. */

@@ -139,12 +139,12 @@ public final class Hive implements AutoCloseable {
     }
 
     /** Visits every key and value, depth first; see {@link HiveWalker}. */
-    public void walk(HiveVisitor visitor) throws HiveFormatException {
+    public void walk(HiveVisitor visitor) throws HiveFormatException, IOException {
         new HiveWalker(this, root, visitor).run();
     }
 
     /** Visits {@code start} and everything below it. */
-    public void walkFrom(Key start, HiveVisitor visitor) throws HiveFormatException {
+    public void walkFrom(Key start, HiveVisitor visitor) throws HiveFormatException, IOException {
         new HiveWalker(this, start, visitor).run();
     }
 

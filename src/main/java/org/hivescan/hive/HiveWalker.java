@@ -42,7 +42,7 @@ final class HiveWalker {
         }
     }
 
-    void run() throws HiveFormatException {
+    void run() throws HiveFormatException, java.io.IOException {
         Deque<Frame> stack = new ArrayDeque<>();
         Frame first = enter(start);
         if (first != null) {
@@ -77,7 +77,7 @@ final class HiveWalker {
         }
     }
 
-    private Frame enter(Key key) throws HiveFormatException {
+    private Frame enter(Key key) throws HiveFormatException, java.io.IOException {
         if (++visits > visitBudget) {
             throw new LimitExceededException(hive.resource(), Offsets.toFile(key.offset()), "key node",
                     "keys visited (shared subkey lists?)", visits, visitBudget);
@@ -85,8 +85,10 @@ final class HiveWalker {
         if (!visitor.key(key)) {
             return null;
         }
-        for (Value value : key.values()) {
-            visitor.value(key, value);
+        if (visitor.wantsValues()) {
+            for (Value value : key.values()) {
+                visitor.value(key, value);
+            }
         }
         onPath.add(key.offset());
         return new Frame(key, hive.subkeyOffsets(key.node()));

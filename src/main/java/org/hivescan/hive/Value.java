@@ -23,6 +23,10 @@ public final class Value {
         this.vk = vk;
     }
 
+    public Hive hive() {
+        return hive;
+    }
+
     /** The name; empty for the default value. */
     public String name() {
         return vk.name();
