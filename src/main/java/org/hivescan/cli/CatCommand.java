@@ -1,6 +1,5 @@
 package org.hivescan.cli;
 
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -41,9 +40,6 @@ public final class CatCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    /** Where --raw bytes go; System.out unless a test replaces it. */
-    static OutputStream rawOut = System.out;
-
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -64,8 +60,8 @@ public final class CatCommand implements Callable<Integer> {
             }
             if (raw) {
                 out.flush();
-                rawOut.write(value.get().data());
-                rawOut.flush();
+                Main.stdout().write(value.get().data());
+                Main.stdout().flush();
             } else if (json) {
                 out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(Json.value(value.get())));
             } else {

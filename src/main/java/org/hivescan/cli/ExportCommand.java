@@ -1,7 +1,6 @@
 package org.hivescan.cli;
 
 import java.io.BufferedOutputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -91,7 +90,7 @@ public final class ExportCommand implements Callable<Integer> {
     private OutputStream open() throws IOException {
         if (output == null) {
             spec.commandLine().getOut().flush();
-            return new BufferedOutputStream(new FileOutputStream(java.io.FileDescriptor.out), 1 << 16) {
+            return new BufferedOutputStream(Main.stdout(), 1 << 16) {
                 @Override
                 public void close() throws IOException {
                     flush();

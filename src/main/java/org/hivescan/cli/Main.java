@@ -1,5 +1,9 @@
 package org.hivescan.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,13 +24,18 @@ public final class Main implements Runnable {
             description = "Print the stack trace of an unexpected error.")
     boolean debug;
 
+    /** Standard output as bytes, for commands that write binary data or their own encoding. */
+    private static OutputStream stdout = System.out;
+
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+        System.exit(run(args, new FileOutputStream(FileDescriptor.out),
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
     }
 
     /** Runs a command line and returns its exit code; used by main and by tests. */
-    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    public static int run(String[] args, OutputStream rawOut, PrintWriter err) {
+        stdout = rawOut;
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(rawOut, StandardCharsets.UTF_8), true);
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
@@ -41,6 +50,11 @@ public final class Main implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** The raw standard output of the running command line. */
+    static OutputStream stdout() {
+        return stdout;
     }
 
     private static int exitCode(Throwable e) {

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.hivescan.bytes.HiveBytes;
 import org.hivescan.bytes.HiveFormatException;
-import org.hivescan.bytes.LimitExceededException;
 import org.hivescan.format.BaseBlock;
 import org.hivescan.format.BinMap;
 import org.hivescan.format.CellSpace;
@@ -17,7 +16,7 @@ import org.hivescan.format.KeyNode;
 import org.hivescan.format.Offsets;
 import org.hivescan.format.SecurityCell;
 import org.hivescan.format.SecurityDescriptor;
-import org.hivescan.format.SubkeyList;
+import org.hivescan.format.SubkeyIndex;
 import org.hivescan.format.UnsupportedVersionException;
 import org.hivescan.format.ValueKey;
 import org.hivescan.format.ValueList;
@@ -28,8 +27,6 @@ import org.hivescan.format.ValueList;
  * {@link #diagnostics()}, and only what cannot be stepped past is thrown.
  */
 public final class Hive implements AutoCloseable {
-    /** An index root may not point to another (§Index root Notes); a little nesting is tolerated, then refused. */
-    private static final int MAX_INDEX_ROOT_DEPTH = 4;
     private static final int MAX_CACHED_DESCRIPTORS = 4096;
 
     private final HiveBytes bytes;
@@ -163,43 +160,18 @@ public final class Hive implements AutoCloseable {
         if (nk.subkeyCount() == 0 || nk.hasNoSubkeyList()) {
             return new long[0];
         }
-        List<Long> out = new ArrayList<>();
-        collect(nk.subkeyListOffset(), 0, nk, out);
-        if (out.size() != nk.subkeyCount()) {
-            diagnostics.report(space.problem(Offsets.toFile(nk.offset()) + 4 + 20, "key node subkey count",
-                    "expected the subkey lists to hold the key's " + nk.subkeyCount() + " subkeys, found "
-                            + out.size()));
+        List<SubkeyIndex.Entry> entries = SubkeyIndex.flatten(space, nk.subkeyListOffset(), nk.subkeyCount(),
+                diagnostics);
+        if (entries.size() != nk.subkeyCount()) {
+            diagnostics.report(space.problem(Offsets.toFile(nk.offset()) + space.cellHeader() + 20,
+                    "key node subkey count", "expected the subkey lists to hold the key's " + nk.subkeyCount()
+                            + " subkeys, found " + entries.size()));
         }
-        long[] result = new long[out.size()];
+        long[] result = new long[entries.size()];
         for (int i = 0; i < result.length; i++) {
-            result[i] = out.get(i);
+            result[i] = entries.get(i).keyOffset();
         }
         return result;
-    }
-
-    private void collect(long listOffset, int depth, KeyNode owner, List<Long> out) throws HiveFormatException {
-        SubkeyList list;
-        try {
-            list = SubkeyList.read(space, listOffset, diagnostics);
-        } catch (HiveFormatException e) {
-            diagnostics.report(e);
-            return;
-        }
-        if (list.kind() != SubkeyList.Kind.RI) {
-            for (int i = 0; i < list.size() && out.size() < owner.subkeyCount(); i++) {
-                out.add(list.element(i));
-            }
-            return;
-        }
-        if (depth >= MAX_INDEX_ROOT_DEPTH) {
-            diagnostics.report(new LimitExceededException(resource(), Offsets.toFile(listOffset),
-                    "index root nesting", "depth of nested \"ri\" lists (a cycle?)", depth + 1L,
-                    MAX_INDEX_ROOT_DEPTH));
-            return;
-        }
-        for (int i = 0; i < list.size() && out.size() < owner.subkeyCount(); i++) {
-            collect(list.element(i), depth + 1, owner, out);
-        }
     }
 
     /** The values of a key in list order; unreadable entries are reported and left out. */

@@ -15,6 +15,7 @@ import org.hivescan.format.HiveBin;
 import org.hivescan.format.KeyNode;
 import org.hivescan.format.Names;
 import org.hivescan.format.Offsets;
+import org.hivescan.format.SubkeyIndex;
 import org.hivescan.format.SubkeyList;
 import org.hivescan.format.ValueData;
 import org.hivescan.format.ValueKey;
@@ -26,7 +27,6 @@ import org.hivescan.format.ValueKey;
  */
 public final class HiveVerifier {
     private static final int MAX_LISTED_LEAKS = 20;
-    private static final int MAX_RI_DEPTH = 4;
 
     /** One problem, with the absolute file offset where it lies (-1 when it has none). */
     public record Finding(String check, long fileOffset, String message) {
@@ -68,8 +68,12 @@ public final class HiveVerifier {
         v.scanCells();
         v.walkReferences();
         v.account();
+        java.util.Set<String> known = new java.util.HashSet<>();
+        v.findings.forEach(f -> known.add(f.message()));
         for (HiveFormatException problem : hive.diagnostics().problems()) {
-            v.findings.add(new Finding("read", problem.offset(), problem.getMessage()));
+            if (known.add(problem.getMessage())) {
+                v.findings.add(new Finding("read", problem.offset(), problem.getMessage()));
+            }
         }
         long unreferenced = v.unreferencedCount();
         return new Report(List.copyOf(v.findings), new CellStats(v.allocated.cardinality(), v.allocatedBytes, v.free,
@@ -187,7 +191,7 @@ public final class HiveVerifier {
         }
         if (nk.subkeyCount() > 0 && !nk.hasNoSubkeyList()) {
             List<String> names = new ArrayList<>();
-            checkList(nk.subkeyListOffset(), key, names, 0);
+            checkLists(nk, key, names);
             checkOrder(names, key);
         }
     }
@@ -199,28 +203,33 @@ public final class HiveVerifier {
         }
     }
 
-    private void checkList(long rel, Key owner, List<String> names, int depth) throws HiveFormatException {
-        mark(rel, "subkey list of \"" + owner.path() + "\"");
-        SubkeyList list;
-        try {
-            list = SubkeyList.read(space, rel, p -> add("subkey lists", p.offset(), p.getMessage()));
-        } catch (HiveFormatException e) {
-            add("subkey lists", e.offset(), e.getMessage());
-            return;
+    private void checkLists(KeyNode nk, Key owner, List<String> names) throws HiveFormatException {
+        List<SubkeyIndex.Entry> entries = SubkeyIndex.flatten(space, nk.subkeyListOffset(), nk.subkeyCount(),
+                p -> add("subkey lists", p.offset(), p.getMessage()));
+        SubkeyList previous = null;
+        for (SubkeyIndex.Entry entry : entries) {
+            if (entry.list() != previous) {
+                mark(entry.list().offset(), "subkey list of \"" + owner.path() + "\"");
+                previous = entry.list();
+            }
+            String name = nameAt(entry.keyOffset());
+            if (name != null) {
+                names.add(name);
+                checkHint(entry.list(), entry.index(), name, owner);
+            }
         }
-        for (int i = 0; i < list.size(); i++) {
-            if (list.kind() == SubkeyList.Kind.RI) {
-                if (depth < MAX_RI_DEPTH) {
-                    checkList(list.element(i), owner, names, depth + 1);
-                }
-                continue;
+        markIndexRoot(nk.subkeyListOffset());
+    }
+
+    /** An index root cell is referenced too, though no entry names it. */
+    private void markIndexRoot(long rel) {
+        try {
+            Cell cell = space.cell(rel, "subkey list", 4);
+            if (space.signature(cell) == CellSpace.signature('r', 'i')) {
+                mark(rel, "index root");
             }
-            String name = nameAt(list.element(i));
-            if (name == null) {
-                continue;
-            }
-            names.add(name);
-            checkHint(list, i, name, owner);
+        } catch (HiveFormatException e) {
+            // Already reported while flattening the list.
         }
     }
 

@@ -45,7 +45,7 @@ public final class RegExport {
             throws HiveFormatException, IOException {
         ProblemCounter problems = new ProblemCounter();
         RegExport export = new RegExport(out, mountPoint, problems);
-        out.write(HEADER + "\r\n\r\n");
+        out.write(HEADER + "\r\n");
         hive.walkFrom(start, new HiveVisitor() {
             @Override
             public boolean key(Key key) throws IOException {
