@@ -41,7 +41,14 @@ public final class WalkCommand implements Callable<Integer> {
                 @Override
                 public void value(Key key, Value value) throws HiveFormatException {
                     counts[1]++;
-                    counts[2] += value.data().length;
+                    byte[] data = value.data();
+                    counts[2] += data.length;
+                    // Decode strings too, as the C reference walker (hivex_walk.c) does.
+                    switch (value.type()) {
+                        case 1, 2, 6 -> counts[2] += Value.stringUpToNul(data).length();
+                        case 7 -> counts[2] += Value.splitMulti(data).size();
+                        default -> { }
+                    }
                 }
             });
             spec.commandLine().getOut().printf("keys %d values %d data_bytes %d%n", counts[0], counts[1], counts[2]);

@@ -15,20 +15,24 @@ import org.hivescan.bytes.HiveFormatException;
  * intact bin at the following 4096-byte boundaries, so one damaged bin does not hide the rest of the hive.
  */
 public final class BinMap {
-    private final long[] starts;
-    private final long[] ends;
     private final List<HiveBin> bins;
     private final long limit;
-    private int lastHit;
+    /**
+     * Bin index per 4096-byte page of bin data (-1 where no intact bin lies). Bins start on 4096-byte
+     * boundaries, so this answers "which bin holds this offset" in one array read; it costs 4 bytes per page,
+     * 1 MiB for the largest possible hive.
+     */
+    private final int[] binOfPage;
 
     private BinMap(List<HiveBin> bins, long limit) {
         this.bins = List.copyOf(bins);
         this.limit = limit;
-        starts = new long[bins.size()];
-        ends = new long[bins.size()];
+        binOfPage = new int[(int) (limit / HiveBin.ALIGNMENT)];
+        java.util.Arrays.fill(binOfPage, -1);
         for (int i = 0; i < bins.size(); i++) {
-            starts[i] = bins.get(i).offset();
-            ends[i] = bins.get(i).end();
+            HiveBin bin = bins.get(i);
+            java.util.Arrays.fill(binOfPage, (int) (bin.offset() / HiveBin.ALIGNMENT),
+                    (int) (bin.end() / HiveBin.ALIGNMENT), i);
         }
     }
 
@@ -114,24 +118,8 @@ public final class BinMap {
 
     /** The index of the bin holding relative offset {@code rel}, or -1 when none does. */
     public int binIndexOf(long rel) {
-        int hit = lastHit;
-        if (hit < starts.length && rel >= starts[hit] && rel < ends[hit]) {
-            return hit;
-        }
-        int lo = 0;
-        int hi = starts.length - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            if (rel < starts[mid]) {
-                hi = mid - 1;
-            } else if (rel >= ends[mid]) {
-                lo = mid + 1;
-            } else {
-                lastHit = mid;
-                return mid;
-            }
-        }
-        return -1;
+        long page = rel / HiveBin.ALIGNMENT;
+        return rel < 0 || page >= binOfPage.length ? -1 : binOfPage[(int) page];
     }
 
     public HiveBin bin(int index) {

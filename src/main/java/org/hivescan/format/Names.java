@@ -20,11 +20,7 @@ public final class Names {
     }
 
     public static String latin1(byte[] raw, int from, int count) {
-        char[] chars = new char[count];
-        for (int i = 0; i < count; i++) {
-            chars[i] = (char) (raw[from + i] & 0xFF);
-        }
-        return new String(chars);
+        return new String(raw, from, count, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /** UTF-16LE, unit by unit; a trailing odd byte is ignored. */

@@ -28,6 +28,7 @@ public final class SubkeyIndex {
     private final CellSpace space;
     private final ProblemSink sink;
     private final long maxEntries;
+    /** Lists already flattened in this call: an index root that leads back to one is a cycle. */
     private final Set<Long> listsSeen = new HashSet<>();
     private final List<Entry> entries = new ArrayList<>();
 
@@ -46,6 +47,30 @@ public final class SubkeyIndex {
         SubkeyIndex index = new SubkeyIndex(space, sink, maxEntries);
         index.collect(rel, 0);
         return index.entries;
+    }
+
+    /**
+     * Only the key-node offsets, in order: the walk's hot path. A plain leaf, by far the common case, is copied
+     * straight out without the bookkeeping an index root needs.
+     */
+    public static long[] keyOffsets(CellSpace space, long rel, long maxEntries, ProblemSink sink)
+            throws HiveFormatException {
+        SubkeyList list;
+        try {
+            list = SubkeyList.read(space, rel, sink);
+        } catch (HiveFormatException e) {
+            sink.report(e);
+            return new long[0];
+        }
+        if (list.kind() != SubkeyList.Kind.RI) {
+            return list.elements(maxEntries);
+        }
+        List<Entry> entries = flatten(space, rel, maxEntries, sink);
+        long[] out = new long[entries.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = entries.get(i).keyOffset();
+        }
+        return out;
     }
 
     private void collect(long rel, int depth) throws HiveFormatException {

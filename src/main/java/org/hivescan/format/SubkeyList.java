@@ -95,6 +95,11 @@ public final class SubkeyList {
         return elements[i];
     }
 
+    /** The first {@code max} elements (all of them when there are fewer), as a new array. */
+    public long[] elements(long max) {
+        return java.util.Arrays.copyOf(elements, (int) Math.min(elements.length, max));
+    }
+
     /** The lf name hint or lh name hash of element i; only for lf and lh lists. */
     public int hint(int i) {
         return hints[i];

@@ -160,18 +160,13 @@ public final class Hive implements AutoCloseable {
         if (nk.subkeyCount() == 0 || nk.hasNoSubkeyList()) {
             return new long[0];
         }
-        List<SubkeyIndex.Entry> entries = SubkeyIndex.flatten(space, nk.subkeyListOffset(), nk.subkeyCount(),
-                diagnostics);
-        if (entries.size() != nk.subkeyCount()) {
+        long[] offsets = SubkeyIndex.keyOffsets(space, nk.subkeyListOffset(), nk.subkeyCount(), diagnostics);
+        if (offsets.length != nk.subkeyCount()) {
             diagnostics.report(space.problem(Offsets.toFile(nk.offset()) + space.cellHeader() + 20,
                     "key node subkey count", "expected the subkey lists to hold the key's " + nk.subkeyCount()
-                            + " subkeys, found " + entries.size()));
+                            + " subkeys, found " + offsets.length));
         }
-        long[] result = new long[entries.size()];
-        for (int i = 0; i < result.length; i++) {
-            result[i] = entries.get(i).keyOffset();
-        }
-        return result;
+        return offsets;
     }
 
     /** The values of a key in list order; unreadable entries are reported and left out. */

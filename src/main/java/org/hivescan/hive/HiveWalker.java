@@ -2,8 +2,6 @@ package org.hivescan.hive;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashSet;
-import java.util.Set;
 import org.hivescan.bytes.HiveFormatException;
 import org.hivescan.bytes.LimitExceededException;
 import org.hivescan.format.Offsets;
@@ -17,7 +15,9 @@ import org.hivescan.format.Offsets;
 final class HiveWalker {
     private final Hive hive;
     private final HiveVisitor visitor;
-    private final Set<Long> onPath = new HashSet<>();
+    /** Node offsets of the keys on the current path, root first; short, so a linear scan beats hashing. */
+    private long[] onPath = new long[64];
+    private int pathLength;
     private final long visitBudget;
     private long visits;
 
@@ -52,12 +52,12 @@ final class HiveWalker {
             Frame top = stack.peek();
             if (top.next >= top.children.length) {
                 stack.pop();
-                onPath.remove(top.key.offset());
+                pathLength--;
                 visitor.leave(top.key);
                 continue;
             }
             long offset = top.children[top.next++];
-            if (onPath.contains(offset)) {
+            if (isOnPath(offset)) {
                 hive.diagnostics().report(hive.space().problem(Offsets.toFile(offset), "subkey list entry of \""
                         + top.key.path() + "\"", "expected a new key, found one of its own ancestors (a cycle)"));
                 continue;
@@ -77,6 +77,15 @@ final class HiveWalker {
         }
     }
 
+    private boolean isOnPath(long offset) {
+        for (int i = 0; i < pathLength; i++) {
+            if (onPath[i] == offset) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Frame enter(Key key) throws HiveFormatException, java.io.IOException {
         if (++visits > visitBudget) {
             throw new LimitExceededException(hive.resource(), Offsets.toFile(key.offset()), "key node",
@@ -90,7 +99,10 @@ final class HiveWalker {
                 visitor.value(key, value);
             }
         }
-        onPath.add(key.offset());
+        if (pathLength == onPath.length) {
+            onPath = java.util.Arrays.copyOf(onPath, pathLength * 2);
+        }
+        onPath[pathLength++] = key.offset();
         return new Frame(key, hive.subkeyOffsets(key.node()));
     }
 }

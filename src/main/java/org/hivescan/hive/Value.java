@@ -105,13 +105,15 @@ public final class Value {
         return dword.isPresent() ? dword : asQword();
     }
 
-    static String stringUpToNul(byte[] data) {
+    /** REG_SZ-style text: UTF-16LE up to the first NUL, unpaired surrogates kept. */
+    public static String stringUpToNul(byte[] data) {
         String all = Names.utf16(data, 0, data.length);
         int nul = all.indexOf('\0');
         return nul >= 0 ? all.substring(0, nul) : all;
     }
 
-    static List<String> splitMulti(byte[] data) {
+    /** REG_MULTI_SZ items, ending at the first empty string. */
+    public static List<String> splitMulti(byte[] data) {
         String all = Names.utf16(data, 0, data.length);
         List<String> out = new ArrayList<>();
         int start = 0;
