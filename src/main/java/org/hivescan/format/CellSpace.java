@@ -2,6 +2,7 @@ package org.hivescan.format;
 
 import org.hivescan.bytes.HiveBytes;
 import org.hivescan.bytes.HiveFormatException;
+import org.hivescan.bytes.LimitExceededException;
 
 /**
  * The hive-bins data as a space of cells: resolves a stored relative offset to a {@link Cell} only after checking
@@ -12,11 +13,23 @@ public final class CellSpace {
     private final HiveBytes bytes;
     private final BinMap bins;
     private final int minorVersion;
+    private final long maxSteps;
+    private long steps;
 
-    public CellSpace(HiveBytes bytes, BinMap bins, int minorVersion) {
+    /**
+     * @param maxSteps how many cells may be resolved over the life of this hive: a work budget counted in steps,
+     *     not seconds, so that no crafted structure can keep a reader busy without end
+     */
+    public CellSpace(HiveBytes bytes, BinMap bins, int minorVersion, long maxSteps) {
         this.bytes = bytes;
         this.bins = bins;
         this.minorVersion = minorVersion;
+        this.maxSteps = maxSteps;
+    }
+
+    /** How many cells have been resolved so far (the work counter the step budget limits). */
+    public long steps() {
+        return steps;
     }
 
     public HiveBytes bytes() {
@@ -46,6 +59,10 @@ public final class CellSpace {
     /** Resolves the cell at a stored offset, which must be the start of an allocated or free cell. */
     public Cell cell(long rel, String structure) throws HiveFormatException {
         long file = Offsets.toFile(rel);
+        if (++steps > maxSteps) {
+            throw new LimitExceededException(bytes.resource(), file, structure, "work steps (cells resolved)",
+                    steps, maxSteps);
+        }
         if (rel < 0 || rel >= bins.limit()) {
             throw problem(file, structure, "offset " + Offsets.hex(rel)
                     + " points outside the hive-bins data (which ends at " + Offsets.hex(bins.limit()) + ")");

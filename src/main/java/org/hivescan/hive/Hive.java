@@ -45,7 +45,7 @@ public final class Hive implements AutoCloseable {
         this.baseBlock = BaseBlock.read(bytes, 0);
         checkHeader();
         BinMap bins = BinMap.scan(bytes, baseBlock, diagnostics);
-        this.space = new CellSpace(bytes, bins, baseBlock.minorVersion());
+        this.space = new CellSpace(bytes, bins, baseBlock.minorVersion(), options.stepBudget(bins.limit()));
         KeyNode rootNode = KeyNode.read(space, Offsets.relative(baseBlock.rootCellOffset()));
         this.root = new Key(this, rootNode, null);
     }
