@@ -8,9 +8,10 @@ import org.hivescan.bytes.HiveFormatException;
 import org.hivescan.bytes.LimitExceededException;
 
 /**
- * A key's whole subkey list, with index roots flattened into their leaves in order (§Index root). An index root
- * may not point to another (Notes 1 and 2); a little nesting is tolerated, but a list seen twice in one flattening
- * is a cycle and is skipped, and nesting deeper than {@value #MAX_DEPTH} is refused.
+ * A key's whole subkey list as one sequence: an index root's leaves in order (§Index root), or the single leaf.
+ * Entries are read on demand by position, so lookups binary-search without copying the list. An index root may
+ * not point to another (Notes 1 and 2); a little nesting is tolerated, but a list seen twice is a cycle and is
+ * skipped, and nesting deeper than {@value #MAX_DEPTH} is refused.
  */
 public final class SubkeyIndex {
     public static final int MAX_DEPTH = 4;
@@ -28,9 +29,12 @@ public final class SubkeyIndex {
     private final CellSpace space;
     private final ProblemSink sink;
     private final long maxEntries;
-    /** Lists already flattened in this call: an index root that leads back to one is a cycle. */
-    private final Set<Long> listsSeen = new HashSet<>();
-    private final List<Entry> entries = new ArrayList<>();
+    /** Lists met so far below an index root; a plain leaf, the common case, never needs it. */
+    private Set<Long> listsSeen;
+    private final List<SubkeyList> leaves = new ArrayList<>();
+    /** starts[i] is the position of leaf i's first entry in the whole sequence. */
+    private int[] starts;
+    private int size;
 
     private SubkeyIndex(CellSpace space, ProblemSink sink, long maxEntries) {
         this.space = space;
@@ -39,42 +43,38 @@ public final class SubkeyIndex {
     }
 
     /**
-     * Flattens the list at {@code rel}, keeping at most {@code maxEntries} entries (the key's declared count).
-     * Damaged lists and cycles go to the sink; whatever is readable is returned.
+     * Opens the list at {@code rel}, using at most {@code maxEntries} entries (the key's declared count).
+     * Damaged lists and cycles go to the sink; whatever is readable is kept.
      */
-    public static List<Entry> flatten(CellSpace space, long rel, long maxEntries, ProblemSink sink)
+    public static SubkeyIndex open(CellSpace space, long rel, long maxEntries, ProblemSink sink)
             throws HiveFormatException {
         SubkeyIndex index = new SubkeyIndex(space, sink, maxEntries);
         index.collect(rel, 0);
-        return index.entries;
+        index.starts = new int[index.leaves.size()];
+        long total = 0;
+        for (int i = 0; i < index.leaves.size(); i++) {
+            index.starts[i] = (int) total;
+            total += index.leaves.get(i).size();
+        }
+        index.size = (int) Math.min(total, maxEntries);
+        return index;
     }
 
-    /**
-     * Only the key-node offsets, in order: the walk's hot path. A plain leaf, by far the common case, is copied
-     * straight out without the bookkeeping an index root needs.
-     */
-    public static long[] keyOffsets(CellSpace space, long rel, long maxEntries, ProblemSink sink)
+    /** Every entry, in order, with the leaf it sits in (for checks that look at hashes and hints). */
+    public static List<Entry> flatten(CellSpace space, long rel, long maxEntries, ProblemSink sink)
             throws HiveFormatException {
-        SubkeyList list;
-        try {
-            list = SubkeyList.read(space, rel, sink);
-        } catch (HiveFormatException e) {
-            sink.report(e);
-            return new long[0];
-        }
-        if (list.kind() != SubkeyList.Kind.RI) {
-            return list.elements(maxEntries);
-        }
-        List<Entry> entries = flatten(space, rel, maxEntries, sink);
-        long[] out = new long[entries.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = entries.get(i).keyOffset();
+        SubkeyIndex index = open(space, rel, maxEntries, sink);
+        List<Entry> out = new ArrayList<>(index.size);
+        for (int i = 0; i < index.size; i++) {
+            int leaf = index.leafOf(i);
+            int at = i - index.starts[leaf];
+            out.add(new Entry(index.leaves.get(leaf).element(at), index.leaves.get(leaf), at));
         }
         return out;
     }
 
     private void collect(long rel, int depth) throws HiveFormatException {
-        if (!listsSeen.add(rel)) {
+        if (depth > 0 && !listsSeen.add(rel)) {
             sink.report(space.problem(Offsets.toFile(rel), "index root entry",
                     "expected a new subkey list, found " + Offsets.hex(rel) + " again (a cycle)"));
             return;
@@ -87,18 +87,72 @@ public final class SubkeyIndex {
             return;
         }
         if (list.kind() != SubkeyList.Kind.RI) {
-            for (int i = 0; i < list.size() && entries.size() < maxEntries; i++) {
-                entries.add(new Entry(list.element(i), list, i));
-            }
+            leaves.add(list);
             return;
+        }
+        if (listsSeen == null) {
+            listsSeen = new HashSet<>();
+            listsSeen.add(rel);
         }
         if (depth >= MAX_DEPTH) {
             sink.report(new LimitExceededException(space.resource(), Offsets.toFile(rel), "index root",
                     "nesting of \"ri\" lists", depth + 1L, MAX_DEPTH));
             return;
         }
-        for (int i = 0; i < list.size() && entries.size() < maxEntries; i++) {
+        long entries = 0;
+        for (int i = 0; i < list.size() && entries < maxEntries; i++) {
+            int before = leaves.size();
             collect(list.element(i), depth + 1);
+            for (int j = before; j < leaves.size(); j++) {
+                entries += leaves.get(j).size();
+            }
         }
+    }
+
+    /** How many entries the sequence has. */
+    public int size() {
+        return size;
+    }
+
+    /** The key-node offset at position i. */
+    public long keyOffset(int i) throws HiveFormatException {
+        int leaf = leafOf(i);
+        return leaves.get(leaf).element(i - starts[leaf]);
+    }
+
+    /**
+     * The lh hash at position i, or null where the leaf holding it is not a hash leaf (so a caller may skip a
+     * name comparison only on a definite mismatch).
+     */
+    public Integer hashAt(int i) throws HiveFormatException {
+        int leaf = leafOf(i);
+        SubkeyList list = leaves.get(leaf);
+        return list.kind() == SubkeyList.Kind.LH ? list.hint(i - starts[leaf]) : null;
+    }
+
+    /** All key-node offsets in order. */
+    public long[] keyOffsets() throws HiveFormatException {
+        long[] out = new long[size];
+        int i = 0;
+        for (SubkeyList leaf : leaves) {
+            for (int j = 0; j < leaf.size() && i < size; j++) {
+                out[i++] = leaf.element(j);
+            }
+        }
+        return out;
+    }
+
+    private int leafOf(int position) {
+        int lo = 0;
+        int hi = starts.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (starts[mid] <= position) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
     }
 }

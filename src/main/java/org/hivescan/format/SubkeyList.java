@@ -33,21 +33,24 @@ public final class SubkeyList {
         }
     }
 
+    private final CellSpace space;
     private final long offset;
     private final Kind kind;
-    private final long[] elements;
-    private final int[] hints;
+    private final long elementsAt;
+    private final int count;
 
-    private SubkeyList(long offset, Kind kind, long[] elements, int[] hints) {
+    private SubkeyList(CellSpace space, long offset, Kind kind, long elementsAt, int count) {
+        this.space = space;
         this.offset = offset;
         this.kind = kind;
-        this.elements = elements;
-        this.hints = hints;
+        this.elementsAt = elementsAt;
+        this.count = count;
     }
 
     /**
-     * Reads one list cell. When its count claims more elements than the cell holds, the problem goes to the sink
-     * and only the elements that fit are kept.
+     * Reads one list cell's header. Elements are read on demand, so a lookup in a list of 100,000 keys touches
+     * only the entries a binary search visits. When the count claims more elements than the cell holds, the
+     * problem goes to the sink and only the elements that fit are used.
      */
     public static SubkeyList read(CellSpace space, long rel, ProblemSink sink) throws HiveFormatException {
         Cell cell = space.cell(rel, "subkey list", 4);
@@ -57,25 +60,15 @@ public final class SubkeyList {
             throw space.problem(cell.dataFileOffset(), "subkey list signature",
                     "expected \"li\", \"lf\", \"lh\" or \"ri\", found " + CellSpace.signatureText(signature));
         }
-        HiveBytes b = space.bytes();
         long d = cell.dataFileOffset();
-        int count = b.readUnsignedShort(d + 2);
+        int count = space.bytes().readUnsignedShort(d + 2);
         int fits = (cell.dataSize() - 4) / kind.elementSize;
         if (count > fits) {
             sink.report(space.problem(d + 2, kind.name().toLowerCase(java.util.Locale.ROOT) + " element count",
                     "expected at most " + fits + " elements (what the cell holds), found " + count));
             count = fits;
         }
-        long[] elements = new long[count];
-        int[] hints = kind.elementSize == 8 ? new int[count] : null;
-        for (int i = 0; i < count; i++) {
-            long at = d + 4 + (long) i * kind.elementSize;
-            elements[i] = b.readUnsignedInt(at);
-            if (hints != null) {
-                hints[i] = b.readInt(at + 4);
-            }
-        }
-        return new SubkeyList(cell.offset(), kind, elements, hints);
+        return new SubkeyList(space, cell.offset(), kind, d + 4, count);
     }
 
     public long offset() {
@@ -87,25 +80,29 @@ public final class SubkeyList {
     }
 
     public int size() {
-        return elements.length;
+        return count;
     }
 
     /** Element i: a key node offset, or for an index root, the offset of a leaf list. */
-    public long element(int i) {
-        return elements[i];
+    public long element(int i) throws HiveFormatException {
+        return space.bytes().readUnsignedInt(elementsAt + (long) i * kind.elementSize);
     }
 
     /** The first {@code max} elements (all of them when there are fewer), as a new array. */
-    public long[] elements(long max) {
-        return java.util.Arrays.copyOf(elements, (int) Math.min(elements.length, max));
+    public long[] elements(long max) throws HiveFormatException {
+        long[] out = new long[(int) Math.min(count, max)];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = element(i);
+        }
+        return out;
     }
 
     /** The lf name hint or lh name hash of element i; only for lf and lh lists. */
-    public int hint(int i) {
-        return hints[i];
+    public int hint(int i) throws HiveFormatException {
+        return space.bytes().readInt(elementsAt + (long) i * kind.elementSize + 4);
     }
 
     public boolean hasHints() {
-        return hints != null;
+        return kind.elementSize == 8;
     }
 }

@@ -160,13 +160,18 @@ public final class Hive implements AutoCloseable {
         if (nk.subkeyCount() == 0 || nk.hasNoSubkeyList()) {
             return new long[0];
         }
-        long[] offsets = SubkeyIndex.keyOffsets(space, nk.subkeyListOffset(), nk.subkeyCount(), diagnostics);
-        if (offsets.length != nk.subkeyCount()) {
+        return subkeyIndex(nk).keyOffsets();
+    }
+
+    /** A key's subkey list as one sequence read on demand; a count mismatch is reported. */
+    SubkeyIndex subkeyIndex(KeyNode nk) throws HiveFormatException {
+        SubkeyIndex index = SubkeyIndex.open(space, nk.subkeyListOffset(), nk.subkeyCount(), diagnostics);
+        if (index.size() != nk.subkeyCount()) {
             diagnostics.report(space.problem(Offsets.toFile(nk.offset()) + space.cellHeader() + 20,
                     "key node subkey count", "expected the subkey lists to hold the key's " + nk.subkeyCount()
-                            + " subkeys, found " + offsets.length));
+                            + " subkeys, found " + index.size()));
         }
-        return offsets;
+        return index;
     }
 
     /** The values of a key in list order; unreadable entries are reported and left out. */

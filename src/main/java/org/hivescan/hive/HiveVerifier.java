@@ -241,7 +241,7 @@ public final class HiveVerifier {
         }
     }
 
-    private void checkHint(SubkeyList list, int i, String name, Key owner) {
+    private void checkHint(SubkeyList list, int i, String name, Key owner) throws HiveFormatException {
         long at = Offsets.toFile(list.offset()) + space.cellHeader() + 4 + 8L * i + 4;
         if (list.kind() == SubkeyList.Kind.LH && list.hint(i) != Names.lhHash(name)) {
             add("hashes", at, String.format("lh hash of \"%s\" under \"%s\": expected 0x%08X, found 0x%08X", name,

@@ -8,6 +8,7 @@ import org.hivescan.bytes.HiveFormatException;
 import org.hivescan.format.ClassName;
 import org.hivescan.format.KeyNode;
 import org.hivescan.format.Names;
+import org.hivescan.format.SubkeyIndex;
 
 /**
  * One key. It holds only its node and its parent; subkeys and values are read from the file each time they are
@@ -119,12 +120,15 @@ public final class Key {
      * sorted by uppercased name; a linear scan follows a miss, so an unsorted list still answers correctly.
      */
     public Optional<Key> subkey(String name) throws HiveFormatException {
-        long[] offsets = hive.subkeyOffsets(nk);
+        if (nk.subkeyCount() == 0 || nk.hasNoSubkeyList()) {
+            return Optional.empty();
+        }
+        SubkeyIndex list = hive.subkeyIndex(nk);
         int lo = 0;
-        int hi = offsets.length - 1;
+        int hi = list.size() - 1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            Key child = hive.childAt(offsets[mid], this);
+            Key child = hive.childAt(list.keyOffset(mid), this);
             if (child == null) {
                 break;
             }
@@ -138,8 +142,18 @@ public final class Key {
                 lo = mid + 1;
             }
         }
-        for (long offset : offsets) {
-            Key child = hive.childAt(offset, this);
+        return linearSearch(list, name);
+    }
+
+    /** The fallback for unsorted lists; an lh hash that differs rules an entry out without reading its node. */
+    private Optional<Key> linearSearch(SubkeyIndex list, String name) throws HiveFormatException {
+        int hash = Names.lhHash(name);
+        for (int i = 0; i < list.size(); i++) {
+            Integer stored = list.hashAt(i);
+            if (stored != null && stored != hash) {
+                continue;
+            }
+            Key child = hive.childAt(list.keyOffset(i), this);
             if (child != null && Names.equalsIgnoreCase(name, child.name())) {
                 return Optional.of(child);
             }
