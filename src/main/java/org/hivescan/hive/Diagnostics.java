@@ -29,13 +29,12 @@ public final class Diagnostics implements ProblemSink {
         if (strict) {
             throw problem;
         }
-        if (!seen.add(problem.getMessage())) {
+        if (problems.size() >= cap) {
+            dropped++;
             return;
         }
-        if (problems.size() < cap) {
+        if (seen.add(problem.getMessage())) {
             problems.add(problem);
-        } else {
-            dropped++;
         }
     }
 
