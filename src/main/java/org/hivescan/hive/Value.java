@@ -87,8 +87,7 @@ public final class Value {
         if ((t != 4 && t != 5) || vk.dataSize() != 4) {
             return Optional.empty();
         }
-        ByteOrder order = t == 4 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
-        return Optional.of(ByteBuffer.wrap(data()).order(order).getInt() & 0xFFFF_FFFFL);
+        return dword(t, data());
     }
 
     /** REG_QWORD of exactly 8 bytes. */
@@ -96,7 +95,22 @@ public final class Value {
         if (vk.type() != 11 || vk.dataSize() != 8) {
             return Optional.empty();
         }
-        return Optional.of(ByteBuffer.wrap(data()).order(ByteOrder.LITTLE_ENDIAN).getLong());
+        return qword(data());
+    }
+
+    /** Data of a DWORD type read as an unsigned number, when it is exactly 4 bytes. */
+    public static Optional<Long> dword(int type, byte[] data) {
+        if ((type != 4 && type != 5) || data.length != 4) {
+            return Optional.empty();
+        }
+        ByteOrder order = type == 4 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
+        return Optional.of(ByteBuffer.wrap(data).order(order).getInt() & 0xFFFF_FFFFL);
+    }
+
+    /** QWORD data, when it is exactly 8 bytes. */
+    public static Optional<Long> qword(byte[] data) {
+        return data.length == 8 ? Optional.of(ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).getLong())
+                : Optional.empty();
     }
 
     /** A DWORD or QWORD that is well-formed, as a number; anything else is empty. */

@@ -1,10 +1,13 @@
 package org.hivescan.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
+import java.io.IOException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -15,80 +18,113 @@ import org.hivescan.hive.Value;
 
 /**
  * JSON renderings of keys and values, shared by {@code ls --json}, {@code cat --json} and the JSON Lines export.
- * Non-ASCII is written as {@code \\uXXXX} escapes: that keeps unpaired surrogates (legal in registry names,
- * impossible in UTF-8) lossless and keeps every control character out of the output.
+ * They are written once, as a stream of tokens (fast enough for a whole hive), and turned into trees where a
+ * command needs one. Non-ASCII is written as {@code \\uXXXX} escapes: that keeps unpaired surrogates (legal in
+ * registry names, impossible in UTF-8) lossless and keeps every control character out of the output.
  */
 public final class Json {
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
             .build();
+    private static final HexFormat HEX = HexFormat.of();
 
     private Json() {
     }
 
     /** A key with its metadata; {@code withValues} adds the full value list. */
     public static ObjectNode key(Key key, String displayPath, boolean withValues) throws HiveFormatException {
-        ObjectNode node = MAPPER.createObjectNode();
-        node.put("path", displayPath);
-        node.put("name", key.name());
-        node.put("last_written", Filetime.format(key.lastWrittenFiletime()));
-        node.put("last_written_filetime", Long.toUnsignedString(key.lastWrittenFiletime()));
-        Optional<String> className = key.className();
-        node.put("class", className.orElse(null));
-        node.put("flags", key.node().flags());
-        if (key.isSymbolicLink()) {
-            node.put("symbolic_link", true);
+        TokenBuffer buffer = new TokenBuffer(MAPPER, false);
+        try {
+            writeKey(buffer, key, displayPath, withValues);
+            return (ObjectNode) MAPPER.readTree(buffer.asParser());
+        } catch (IOException e) {
+            throw new IllegalStateException("in-memory JSON buffer failed", e);
         }
-        node.put("security", key.securityDescriptor().orElse(null));
-        node.put("subkey_count", key.subkeyCount());
-        node.put("value_count", key.valueCount());
-        node.put("offset", key.offset());
-        if (withValues) {
-            ArrayNode values = node.putArray("values");
-            for (Value v : key.values()) {
-                values.add(value(v));
-            }
-        }
-        return node;
     }
 
-    /** A value: name, raw type, size, the exact bytes as hex, and a typed view when the data fits its type. */
+    /** A value as a tree; see {@link #writeValue}. */
     public static ObjectNode value(Value v) throws HiveFormatException {
-        ObjectNode node = MAPPER.createObjectNode();
-        node.put("name", v.name());
-        node.put("type", Integer.toUnsignedLong(v.type()));
-        node.put("type_name", v.typeName());
-        node.put("size", v.dataSize());
+        TokenBuffer buffer = new TokenBuffer(MAPPER, false);
+        try {
+            writeValue(buffer, v);
+            return (ObjectNode) MAPPER.readTree(buffer.asParser());
+        } catch (IOException e) {
+            throw new IllegalStateException("in-memory JSON buffer failed", e);
+        }
+    }
+
+    /** Writes a key object: path, name, times, class, flags, security, counts, offset, and optionally values. */
+    public static void writeKey(JsonGenerator g, Key key, String displayPath, boolean withValues)
+            throws HiveFormatException, IOException {
+        g.writeStartObject();
+        g.writeStringField("path", displayPath);
+        g.writeStringField("name", key.name());
+        g.writeStringField("last_written", Filetime.format(key.lastWrittenFiletime()));
+        g.writeStringField("last_written_filetime", Long.toUnsignedString(key.lastWrittenFiletime()));
+        g.writeStringField("class", key.className().orElse(null));
+        g.writeNumberField("flags", key.node().flags());
+        if (key.isSymbolicLink()) {
+            g.writeBooleanField("symbolic_link", true);
+        }
+        g.writeStringField("security", key.securityDescriptor().orElse(null));
+        g.writeNumberField("subkey_count", key.subkeyCount());
+        g.writeNumberField("value_count", key.valueCount());
+        g.writeNumberField("offset", key.offset());
+        if (withValues) {
+            g.writeArrayFieldStart("values");
+            for (Value v : key.values()) {
+                writeValue(g, v);
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+    }
+
+    /** Writes a value: name, raw type, size, the exact bytes as hex, and a typed view when the data fits its type. */
+    public static void writeValue(JsonGenerator g, Value v) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("name", v.name());
+        g.writeNumberField("type", Integer.toUnsignedLong(v.type()));
+        g.writeStringField("type_name", v.typeName());
+        g.writeNumberField("size", v.dataSize());
         byte[] data;
         try {
             data = v.data();
         } catch (HiveFormatException e) {
-            node.put("error", e.getMessage());
-            return node;
+            g.writeStringField("error", e.getMessage());
+            g.writeEndObject();
+            return;
         }
-        node.put("data_hex", HexFormat.of().formatHex(data));
-        typedView(v, node);
-        return node;
+        g.writeStringField("data_hex", HEX.formatHex(data));
+        writeTypedView(g, v, data);
+        g.writeEndObject();
     }
 
-    private static void typedView(Value v, ObjectNode node) throws HiveFormatException {
-        Optional<String> s = v.asString();
-        if (s.isPresent()) {
-            node.put("string", s.get());
-            return;
+    private static void writeTypedView(JsonGenerator g, Value v, byte[] data) throws IOException {
+        switch (v.type()) {
+            case 1, 2, 6 -> g.writeStringField("string", Value.stringUpToNul(data));
+            case 7 -> {
+                g.writeArrayFieldStart("strings");
+                for (String s : Value.splitMulti(data)) {
+                    g.writeString(s);
+                }
+                g.writeEndArray();
+            }
+            case 4, 5 -> {
+                Optional<Long> n = Value.dword(v.type(), data);
+                if (n.isPresent()) {
+                    g.writeNumberField("number", n.get());
+                }
+            }
+            case 11 -> {
+                Optional<Long> n = Value.qword(data);
+                if (n.isPresent()) {
+                    g.writeStringField("number", Long.toUnsignedString(n.get()));
+                }
+            }
+            default -> {
+            }
         }
-        Optional<List<String>> multi = v.asMultiString();
-        if (multi.isPresent()) {
-            ArrayNode items = node.putArray("strings");
-            multi.get().forEach(items::add);
-            return;
-        }
-        Optional<Long> dword = v.asDword();
-        if (dword.isPresent()) {
-            node.put("number", dword.get());
-            return;
-        }
-        v.asQword().ifPresent(q -> node.put("number", Long.toUnsignedString(q)));
     }
 
     public static ArrayNode strings(List<String> items) {

@@ -1,7 +1,7 @@
 package org.hivescan.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.hivescan.bytes.HiveFormatException;
@@ -19,24 +19,23 @@ public final class JsonLinesExport {
 
     public static void write(Hive hive, Key start, String mountPoint, OutputStream out)
             throws HiveFormatException, IOException {
-        JsonGenerator generator = Json.MAPPER.getFactory().createGenerator(out);
-        generator.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-        generator.setRootValueSeparator(null);
-        hive.walkFrom(start, new HiveVisitor() {
-            @Override
-            public boolean key(Key key) throws HiveFormatException, IOException {
-                ObjectNode node = Json.key(key, RegExport.fullPath(mountPoint, key), true);
-                Json.MAPPER.writeTree(generator, node);
-                generator.flush();
-                out.write('\n');
-                return true;
-            }
+        try (JsonGenerator generator = Json.MAPPER.getFactory().createGenerator(out)) {
+            generator.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+            // One object per line: the separator between root values is the newline.
+            generator.setPrettyPrinter(new MinimalPrettyPrinter("\n"));
+            hive.walkFrom(start, new HiveVisitor() {
+                @Override
+                public boolean key(Key key) throws HiveFormatException, IOException {
+                    Json.writeKey(generator, key, RegExport.fullPath(mountPoint, key), true);
+                    return true;
+                }
 
-            @Override
-            public boolean wantsValues() {
-                return false;
-            }
-        });
-        generator.flush();
+                @Override
+                public boolean wantsValues() {
+                    return false;
+                }
+            });
+            generator.writeRaw('\n');
+        }
     }
 }
