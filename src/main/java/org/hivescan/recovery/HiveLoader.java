@@ -1,20 +1,99 @@
 package org.hivescan.recovery;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.hivescan.bytes.HiveBytes;
 import org.hivescan.bytes.HiveFormatException;
+import org.hivescan.format.BaseBlock;
 import org.hivescan.hive.Hive;
 
-/** Opens a hive for a command: the primary file, with its transaction logs replayed when it is dirty. */
+/**
+ * Opens a hive for a command: the primary file, with its transaction logs replayed when it is dirty (§Dirty state
+ * of a hive). The primary and its logs are only ever opened for reading; replay builds an in-memory overlay over the
+ * primary's read-only mapping. A log that cannot be used is reported in the {@link RecoveryReport} and skipped, and
+ * when nothing can be applied the primary is read as it is.
+ */
 public final class HiveLoader {
     private HiveLoader() {
     }
 
     public static LoadedHive open(Path primary, LoadOptions options) throws HiveFormatException {
-        Hive hive = Hive.open(primary, options.hive());
-        var base = hive.baseBlock();
-        RecoveryReport report = new RecoveryReport(base.isDirty(), base.dirtyReasons(), LogFiles.beside(primary),
-                false, List.of());
-        return new LoadedHive(hive, report);
+        HiveBytes bytes = HiveBytes.open(primary);
+        BaseBlock base;
+        try {
+            base = BaseBlock.read(bytes, 0);
+        } catch (HiveFormatException | RuntimeException e) {
+            closeQuietly(bytes);
+            throw e;
+        }
+        List<Path> logs = options.explicitLogs().isEmpty() ? LogFiles.beside(primary) : options.explicitLogs();
+        List<String> notes = new ArrayList<>();
+        ReplayResult result = null;
+        if (!base.isDirty()) {
+            if (!logs.isEmpty()) {
+                notes.add("the primary is clean, so its transaction logs are not needed (§Dirty state of a hive)");
+            }
+        } else if (!options.applyLogs()) {
+            notes.add("--no-logs: transaction logs not applied; reading the dirty primary as it is");
+        } else if (logs.isEmpty()) {
+            notes.add("the primary is dirty but no transaction log was found; reading it as it is");
+        } else {
+            result = replay(bytes, base, logs, notes);
+        }
+        return openHive(primary, bytes, base, logs, notes, result, options);
+    }
+
+    private static ReplayResult replay(HiveBytes bytes, BaseBlock base, List<Path> paths, List<String> notes) {
+        List<LogFile> logs = new ArrayList<>();
+        try {
+            for (Path p : paths) {
+                logs.add(LogFile.open(p));
+            }
+            ReplayResult result = Replay.run(bytes, base, logs);
+            notes.addAll(result.notes());
+            return result;
+        } catch (HiveFormatException e) {
+            notes.add("replay failed, reading the primary as it is: " + e.getMessage());
+            return null;
+        } finally {
+            logs.forEach(HiveLoader::closeQuietly);
+        }
+    }
+
+    private static LoadedHive openHive(Path primary, HiveBytes bytes, BaseBlock base, List<Path> logs,
+            List<String> notes, ReplayResult result, LoadOptions options) throws HiveFormatException {
+        boolean replayed = result != null && result.view() != null;
+        if (!replayed) {
+            if (base.isDirty() && result != null) {
+                notes.add("no transaction log could be applied; reading the dirty primary as it is");
+            }
+            Hive hive = Hive.open(bytes, options.hive());
+            return new LoadedHive(hive, report(base, logs, false, notes, List.of()), bytes);
+        }
+        try {
+            Hive hive = Hive.open(result.view(), options.hive());
+            return new LoadedHive(hive, report(base, logs, true, notes, result.applied()), result.view());
+        } catch (HiveFormatException e) {
+            // Hive.open closed the view and with it the primary's bytes: open the primary afresh.
+            notes.add("the recovered hive cannot be read (" + e.getMessage() + "); reading the primary as it is");
+            HiveBytes again = HiveBytes.open(primary);
+            return new LoadedHive(Hive.open(again, options.hive()), report(base, logs, false, notes, List.of()),
+                    again);
+        }
+    }
+
+    private static RecoveryReport report(BaseBlock base, List<Path> logs, boolean applied, List<String> notes,
+            List<Path> logsApplied) {
+        return new RecoveryReport(base.isDirty(), base.dirtyReasons(), logs, applied, notes, logsApplied);
+    }
+
+    private static void closeQuietly(java.io.Closeable c) {
+        try {
+            c.close();
+        } catch (IOException ignored) {
+            // Read-only inputs: nothing was written, so a failed close loses nothing.
+        }
     }
 }
