@@ -1,6 +1,7 @@
 package org.hivescan.format;
 
-import org.hivescan.bytes.HiveBytes;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import org.hivescan.bytes.HiveFormatException;
 
 /** A key node, "nk" (§Key node). Offsets are the stored relative values, unsigned, or -1 for "none". */
@@ -32,27 +33,28 @@ public final class KeyNode {
     private final String name;
 
     private KeyNode(CellSpace space, Cell cell) throws HiveFormatException {
-        HiveBytes b = space.bytes();
         long d = cell.dataFileOffset();
+        // One bounds-checked copy of the fixed part, then plain field reads: a walk reads a million of these.
+        ByteBuffer b = ByteBuffer.wrap(space.bytes().readBytes(d, FIXED_SIZE)).order(ByteOrder.LITTLE_ENDIAN);
         offset = cell.offset();
-        flags = b.readUnsignedShort(d + 2);
-        lastWritten = b.readLong(d + 4);
-        accessBits = b.readInt(d + 12);
-        parent = b.readUnsignedInt(d + 16);
-        subkeyCount = b.readUnsignedInt(d + 20);
-        subkeyListOffset = b.readUnsignedInt(d + 28);
-        valueCount = b.readUnsignedInt(d + 36);
-        valueListOffset = b.readUnsignedInt(d + 40);
-        securityOffset = b.readUnsignedInt(d + 44);
-        classNameOffset = b.readUnsignedInt(d + 48);
-        largestSubkeyNameField = b.readInt(d + 52);
-        int nameLength = b.readUnsignedShort(d + 72);
-        classNameLength = b.readUnsignedShort(d + 74);
+        flags = b.getShort(2) & 0xFFFF;
+        lastWritten = b.getLong(4);
+        accessBits = b.getInt(12);
+        parent = b.getInt(16) & 0xFFFF_FFFFL;
+        subkeyCount = b.getInt(20) & 0xFFFF_FFFFL;
+        subkeyListOffset = b.getInt(28) & 0xFFFF_FFFFL;
+        valueCount = b.getInt(36) & 0xFFFF_FFFFL;
+        valueListOffset = b.getInt(40) & 0xFFFF_FFFFL;
+        securityOffset = b.getInt(44) & 0xFFFF_FFFFL;
+        classNameOffset = b.getInt(48) & 0xFFFF_FFFFL;
+        largestSubkeyNameField = b.getInt(52);
+        int nameLength = b.getShort(72) & 0xFFFF;
+        classNameLength = b.getShort(74) & 0xFFFF;
         if (FIXED_SIZE + nameLength > cell.dataSize()) {
             throw space.problem(d + 72, "key node name length", "expected at most "
                     + (cell.dataSize() - FIXED_SIZE) + " bytes (what the cell holds), found " + nameLength);
         }
-        byte[] raw = b.readBytes(d + FIXED_SIZE, nameLength);
+        byte[] raw = space.bytes().readBytes(d + FIXED_SIZE, nameLength);
         // Hives of minor version 1 (NT 3.1) do not use the compressed-name flag: names are UTF-16LE there.
         boolean compressed = (flags & FLAG_COMP_NAME) != 0 && space.minorVersion() > 1;
         name = Names.decode(raw, compressed);

@@ -1,6 +1,7 @@
 package org.hivescan.format;
 
-import org.hivescan.bytes.HiveBytes;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import org.hivescan.bytes.HiveFormatException;
 
 /** A key value, "vk" (§Key value). The data itself is read separately by {@link ValueData}. */
@@ -21,20 +22,20 @@ public final class ValueKey {
     private final long dataOffsetFieldPosition;
 
     private ValueKey(CellSpace space, Cell cell) throws HiveFormatException {
-        HiveBytes b = space.bytes();
         long d = cell.dataFileOffset();
+        ByteBuffer b = ByteBuffer.wrap(space.bytes().readBytes(d, FIXED_SIZE)).order(ByteOrder.LITTLE_ENDIAN);
         offset = cell.offset();
-        int nameLength = b.readUnsignedShort(d + 2);
-        rawDataSize = b.readInt(d + 4);
-        rawDataOffset = b.readInt(d + 8);
+        int nameLength = b.getShort(2) & 0xFFFF;
+        rawDataSize = b.getInt(4);
+        rawDataOffset = b.getInt(8);
         dataOffsetFieldPosition = d + 8;
-        type = b.readInt(d + 12);
-        flags = b.readUnsignedShort(d + 16);
+        type = b.getInt(12);
+        flags = b.getShort(16) & 0xFFFF;
         if (FIXED_SIZE + nameLength > cell.dataSize()) {
             throw space.problem(d + 2, "value key name length", "expected at most "
                     + (cell.dataSize() - FIXED_SIZE) + " bytes (what the cell holds), found " + nameLength);
         }
-        byte[] raw = b.readBytes(d + FIXED_SIZE, nameLength);
+        byte[] raw = space.bytes().readBytes(d + FIXED_SIZE, nameLength);
         boolean compressed = (flags & FLAG_COMP_NAME) != 0 && space.minorVersion() > 1;
         name = Names.decode(raw, compressed);
     }
