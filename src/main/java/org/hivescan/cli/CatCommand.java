@@ -11,14 +11,12 @@ import org.hivescan.report.Escaping;
 import org.hivescan.report.Json;
 import org.hivescan.report.ValueText;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code hivescan cat HIVE KEY [VALUE]}: one value's data, as text, as JSON, or as the exact bytes. */
 @Command(name = "cat", description = "Print one value (the default value when VALUE is left out).")
-public final class CatCommand implements Callable<Integer> {
+public final class CatCommand extends HiveCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "HIVE")
     Path hive;
 
@@ -34,16 +32,11 @@ public final class CatCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the value as JSON.")
     boolean json;
 
-    @Mixin
-    HiveInputOptions input;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         if (raw && json) {
             err.println("hivescan: --raw and --json cannot be used together");
             return ExitCodes.USAGE;

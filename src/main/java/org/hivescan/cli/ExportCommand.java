@@ -20,14 +20,12 @@ import org.hivescan.report.Escaping;
 import org.hivescan.report.JsonLinesExport;
 import org.hivescan.report.RegExport;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code hivescan export HIVE [KEY] --format reg|jsonl|canon [-o FILE]}. */
 @Command(name = "export", description = "Export a hive or a subtree as .reg, JSON Lines or the canonical listing.")
-public final class ExportCommand implements Callable<Integer> {
+public final class ExportCommand extends HiveCommand implements Callable<Integer> {
     enum Format { reg, jsonl, canon }
 
     enum Encoding { utf16le, utf8 }
@@ -52,11 +50,6 @@ public final class ExportCommand implements Callable<Integer> {
             + "(default from the hive kind, e.g. HKEY_LOCAL_MACHINE\\SYSTEM).")
     String root;
 
-    @Mixin
-    HiveInputOptions input;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
 
     static final class EncodingConverter implements picocli.CommandLine.ITypeConverter<Encoding> {
         @Override
@@ -68,7 +61,7 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         if (output != null && Files.exists(output) && Files.isSameFile(output, hive)) {
             err.println("hivescan: refusing to write the export over its own input " + Escaping.terminal(hive.toString()));
             return ExitCodes.USAGE;
@@ -89,7 +82,7 @@ public final class ExportCommand implements Callable<Integer> {
 
     private OutputStream open() throws IOException {
         if (output == null) {
-            spec.commandLine().getOut().flush();
+            out().flush();
             return new BufferedOutputStream(Main.stdout(), 1 << 16) {
                 @Override
                 public void close() throws IOException {
@@ -114,7 +107,7 @@ public final class ExportCommand implements Callable<Integer> {
                 RegExport.ProblemCounter problems = RegExport.write(h, start, mount, writer);
                 writer.flush();
                 if (problems.escapedNames() > 0) {
-                    spec.commandLine().getErr().println("hivescan: warning: " + problems.escapedNames()
+                    err().println("hivescan: warning: " + problems.escapedNames()
                             + " name(s) hold control characters that .reg cannot carry; written as %XX escapes");
                 }
             }

@@ -19,30 +19,23 @@ import org.hivescan.recovery.RecoveryReport;
 import org.hivescan.report.Escaping;
 import org.hivescan.report.Json;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code hivescan info HIVE...}: the header facts, counts, dirty state and transaction logs of each hive. */
 @Command(name = "info", description = "Show version, sequence numbers, dirty state, size, counts and logs.")
-public final class InfoCommand implements Callable<Integer> {
+public final class InfoCommand extends HiveCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "HIVE")
     List<Path> hives;
 
     @Option(names = "--json", description = "Print JSON (one object per hive, in an array).")
     boolean json;
 
-    @Mixin
-    HiveInputOptions input;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         ArrayNode all = Json.MAPPER.createArrayNode();
         int exit = ExitCodes.OK;
         for (Path file : hives) {

@@ -19,14 +19,12 @@ import org.hivescan.report.Json;
 import org.hivescan.report.RegExport;
 import org.hivescan.report.ValueText;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code hivescan ls HIVE [KEY]}: a key's subkeys, then its values with type and data, like {@code reg query}. */
 @Command(name = "ls", description = "List a key's subkeys and values (like reg query).")
-public final class LsCommand implements Callable<Integer> {
+public final class LsCommand extends HiveCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "HIVE")
     Path hive;
 
@@ -45,16 +43,11 @@ public final class LsCommand implements Callable<Integer> {
     @Option(names = "--root", paramLabel = "PREFIX", description = "Root shown before paths (default from hive kind).")
     String root;
 
-    @Mixin
-    HiveInputOptions input;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         try (LoadedHive loaded = CommandSupport.load(hive, input.loadOptions())) {
             Hive h = loaded.hive();
             Optional<Key> start = CommandSupport.resolveKey(h, keyPath, err);

@@ -10,29 +10,22 @@ import org.hivescan.recovery.LoadedHive;
 import org.hivescan.report.Escaping;
 import org.hivescan.report.Json;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code hivescan verify HIVE}: a structural check; exit 0 when clean, 1 with findings. */
 @Command(name = "verify", description = "Check a hive's structure; exit 0 when clean, 1 with findings.")
-public final class VerifyCommand implements Callable<Integer> {
+public final class VerifyCommand extends HiveCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "HIVE")
     Path hive;
 
     @Option(names = "--json", description = "Print the findings as JSON.")
     boolean json;
 
-    @Mixin
-    HiveInputOptions input;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         HiveVerifier.Report report;
         try (LoadedHive loaded = CommandSupport.load(hive, input.loadOptions())) {
             report = HiveVerifier.verify(loaded.hive());

@@ -16,17 +16,15 @@ import org.hivescan.hive.Key;
 import org.hivescan.hive.Value;
 import org.hivescan.recovery.LoadedHive;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * The benchmarks' workloads (bench/): a full walk that reads every key and every value's data and decodes the
  * strings, as the C reference walker does; and, with {@code --lookups N}, N path lookups of random existing keys.
  */
 @Command(name = "walk", hidden = true, description = "Read every key and value; print counts (benchmark).")
-public final class WalkCommand implements Callable<Integer> {
+public final class WalkCommand extends HiveCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "HIVE")
     Path hive;
 
@@ -39,15 +37,10 @@ public final class WalkCommand implements Callable<Integer> {
     @Option(names = "--stats", description = "Print time and peak heap on stderr.")
     boolean stats;
 
-    @Mixin
-    HiveInputOptions input;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         long start = System.nanoTime();
         try (LoadedHive loaded = CommandSupport.load(hive, input.loadOptions())) {
             Hive h = loaded.hive();
@@ -59,10 +52,10 @@ public final class WalkCommand implements Callable<Integer> {
                 timeLookups(h, sample, out);
             }
             if (stats) {
-                spec.commandLine().getErr().printf("walk %.3f s, peak heap %.1f MiB%n", (walked - start) / 1e9,
+                err().printf("walk %.3f s, peak heap %.1f MiB%n", (walked - start) / 1e9,
                         peakHeapBytes() / 1048576.0);
             }
-            CommandSupport.printDiagnostics(h, spec.commandLine().getErr());
+            CommandSupport.printDiagnostics(h, err());
         }
         return ExitCodes.OK;
     }
