@@ -1,0 +1,15 @@
+package org.hivescan.audit.model;
+
+import org.hivescan.audit.Severity;
+
+/**
+ * One step of a number_compare ladder: the first tier whose comparison holds decides.
+ *
+ * @param op {@code >=, >, <=, <, ==, !=}
+ * @param number the right-hand side (decimal or 0x hex)
+ * @param verdict the verdict when it holds
+ * @param severity a severity that replaces the rule's for this tier, or null
+ * @param message what the finding says
+ */
+public record Tier(String op, String number, String verdict, Severity severity, String message) {
+}

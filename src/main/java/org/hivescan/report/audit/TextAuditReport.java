@@ -1,0 +1,223 @@
+package org.hivescan.report.audit;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.hivescan.audit.AuditReport;
+import org.hivescan.audit.Evidence;
+import org.hivescan.audit.HiveInfo;
+import org.hivescan.audit.HostFacts;
+import org.hivescan.audit.RegChange;
+import org.hivescan.audit.RuleResult;
+import org.hivescan.audit.StackResult;
+import org.hivescan.audit.Verdict;
+import org.hivescan.report.Escaping;
+
+/**
+ * The audit for people: fits an 80-column terminal, colour only when the caller says so (a TTY without
+ * NO_COLOR). Passing rules take one line; the others show their finding, evidence, remedy and reference.
+ * {@code verbose} shows evidence for every rule.
+ */
+public final class TextAuditReport {
+    static final int WIDTH = 80;
+    private static final String INDENT = "              ";
+
+    private final PrintWriter out;
+    private final Style style;
+    private final boolean verbose;
+
+    private TextAuditReport(PrintWriter out, boolean color, boolean verbose) {
+        this.out = out;
+        this.style = new Style(color);
+        this.verbose = verbose;
+    }
+
+    /**
+     * Whether to colour: {@code always} or {@code never} as asked; {@code auto} only on a terminal, never when
+     * NO_COLOR is set to anything (https://no-color.org), and not on a dumb terminal.
+     */
+    public static boolean colorWanted(String when, boolean terminal, String noColor, String term) {
+        if ("always".equals(when) || "never".equals(when)) {
+            return "always".equals(when);
+        }
+        return terminal && (noColor == null || noColor.isEmpty()) && !"dumb".equals(term);
+    }
+
+    public static void write(AuditReport r, PrintWriter out, boolean color, boolean verbose) {
+        new TextAuditReport(out, color, verbose).write(r);
+        out.flush();
+    }
+
+    private void write(AuditReport r) {
+        out.println(style.bold("TLS 1.2 readiness for Microsoft 365") + "  (hivescan rules " + r.rulesVersion()
+                + (r.rulesCustomized() ? ", site rules" : "") + ")");
+        out.println();
+        host(r.host());
+        hives(r.hives());
+        out.println();
+        verdict(r);
+        out.println();
+        rules(r.rules());
+        changes(r);
+    }
+
+    private void host(HostFacts h) {
+        field("Host", safe(h.computerName()));
+        field("Windows", safe(h.windowsName()) + (h.build() == null ? ", build unknown"
+                : ", build " + h.buildText() + " (" + h.buildSource() + ")"));
+        List<String> more = new ArrayList<>();
+        addIf(more, h.editionId());
+        addIf(more, h.installationType());
+        addIf(more, h.csdVersion());
+        if (h.productName() != null) {
+            more.add("ProductName \"" + h.productName() + "\"");
+        }
+        if (!more.isEmpty()) {
+            field("", safe(String.join(", ", more)));
+        }
+        field("Architecture", safe(h.architecture()) + (h.controlSet() == null ? ""
+                : "; control set " + h.controlSet() + " (Select\\Current)"));
+        field(".NET", (h.dotnetVersion() == null ? "no 4.5+" : "4.x " + h.dotnetVersion() + " (Release "
+                + h.dotnetRelease() + ")") + (h.dotnet35() == null ? "" : h.dotnet35() ? "; 3.5 installed"
+                        : "; 3.5 not installed"));
+        h.notes().forEach(n -> field("Note", safe(n)));
+    }
+
+    private void hives(List<HiveInfo> hives) {
+        for (HiveInfo h : hives) {
+            if (!h.given()) {
+                field(h.role().name(), "not given: rules that need it are UNKNOWN");
+                continue;
+            }
+            String state = !h.dirty() ? "clean" : h.logsApplied() ? "dirty, " + h.logsFound() + " log(s) applied"
+                    : "dirty, logs not applied (" + h.logsFound() + " found)";
+            field(h.role().name(), safe(h.path()) + " (" + state + ")");
+        }
+    }
+
+    private void verdict(AuditReport r) {
+        out.println(style.bold("Result: ") + style.readiness(r.overall(), r.overall().label()));
+        for (StackResult s : r.stacks()) {
+            String mark = s.ready() == null ? "[ ?  ]" : s.ready() ? "[ yes]" : "[ no ]";
+            String why = !s.failing().isEmpty() ? "fails: " + String.join(", ", s.failing())
+                    : !s.unknown().isEmpty() ? "unknown: " + String.join(", ", s.unknown()) : "";
+            String line = String.format("  %s %-42s %s", mark, s.title(), why);
+            out.println("  " + style.readiness(s.readiness(), mark) + line.substring(2 + mark.length()));
+        }
+        if (r.overall() != org.hivescan.audit.Readiness.READY) {
+            wrap("Registry changes alone " + (r.fixableByRegistry() ? "can make this host READY (see --fix)."
+                    : "cannot make this host READY:"), "  ", "  ");
+            for (String b : r.fixBlockers()) {
+                wrap(safe(b), "  - ", "    ");
+            }
+        }
+    }
+
+    private void rules(List<RuleResult> rules) {
+        out.println(style.bold("Rules"));
+        for (RuleResult r : rules) {
+            ruleHeader(r);
+            wrap(safe(r.finding()), INDENT, INDENT);
+            if (verbose || showsEvidence(r)) {
+                evidence(r.evidence());
+            }
+            if (verbose || !(r.verdict() == Verdict.PASS || r.verdict() == Verdict.NA)) {
+                advice(r);
+            }
+        }
+    }
+
+    /** "  FAIL    S1   CRIT SChannel TLS 1.2 client is enabled", the verdict coloured. */
+    private void ruleHeader(RuleResult r) {
+        String label = String.format("%-7s", r.verdict().label());
+        String head = String.format("%-4s %-4s ", r.id(), r.severity().name());
+        List<String> title = Wrap.lines(safe(r.title()), WIDTH, "  " + label + " " + head, INDENT);
+        out.println("  " + style.verdict(r.verdict(), label) + title.get(0).substring(2 + label.length()));
+        title.subList(1, title.size()).forEach(out::println);
+    }
+
+    /** Remedy, knowledge-base section and reference URL (never broken, so it stays clickable). */
+    private void advice(RuleResult r) {
+        if (r.verdict() != Verdict.PASS && r.verdict() != Verdict.NA) {
+            wrap("remedy: " + safe(r.remedy()), INDENT, INDENT + "  ");
+        }
+        if (r.section() != null) {
+            wrap("see tls-rules.md " + safe(r.section()), INDENT, INDENT + "  ");
+        }
+        if (r.reference() != null) {
+            out.println(INDENT + safe(r.reference()));
+        }
+    }
+
+    /** Failures and unknowns show their evidence; an INFO warning shows only its finding (see -v or JSON). */
+    private static boolean showsEvidence(RuleResult r) {
+        return r.verdict() == Verdict.FAIL || r.verdict() == Verdict.UNKNOWN
+                || (r.verdict() == Verdict.WARN && r.severity() != org.hivescan.audit.Severity.INFO);
+    }
+
+    /** Evidence grouped by key: the key once, its values on one line, each assumed default once. */
+    private void evidence(List<Evidence> evidence) {
+        Map<String, List<Evidence>> byKey = new LinkedHashMap<>();
+        for (Evidence e : evidence) {
+            byKey.computeIfAbsent(e.hive() + "|" + e.key(), k -> new ArrayList<>()).add(e);
+        }
+        for (List<Evidence> group : byKey.values()) {
+            Evidence first = group.get(0);
+            boolean keyAbsent = group.stream().noneMatch(Evidence::keyExists);
+            wrap(safe(first.key()) + (keyAbsent ? " (key absent)" : ""), INDENT + "- ", INDENT + "  ");
+            List<String> values = new ArrayList<>();
+            Set<String> assumed = new LinkedHashSet<>();
+            for (Evidence e : group) {
+                if (e.value() != null) {
+                    String name = e.value().isEmpty() ? "(default)" : e.value();
+                    values.add(name + (e.found() ? " = " + e.type() + " " + e.data() : " absent"));
+                }
+                if (e.assumed() != null) {
+                    assumed.add("assumed " + e.assumed() + ": " + e.reason());
+                }
+            }
+            if (!values.isEmpty()) {
+                wrap(safe(String.join("; ", values)), INDENT + "  ", INDENT + "    ");
+            } else if (!keyAbsent) {
+                wrap("key present", INDENT + "  ", INDENT + "    ");
+            }
+            assumed.forEach(a -> wrap(safe(a), INDENT + "  ", INDENT + "    "));
+        }
+    }
+
+    private void changes(AuditReport r) {
+        List<RegChange> changes = r.changes();
+        if (changes.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println(style.bold("Registry changes planned") + " (" + (r.tls12Only() ? "tls12-only" : "article")
+                + " variant; see --fix, --fix-offline)");
+        for (RegChange c : changes) {
+            wrap(String.join(",", c.ruleIds()) + ": " + c.hive().name() + "\\" + c.path() + " " + c.valueName()
+                    + " := " + c.data().describe(), "  ", "      ");
+        }
+    }
+
+    private void field(String name, String value) {
+        wrap(value, String.format("%-14s", name), INDENT);
+    }
+
+    private void wrap(String text, String first, String rest) {
+        Wrap.lines(text, WIDTH, first, rest).forEach(out::println);
+    }
+
+    private static void addIf(List<String> list, String s) {
+        if (s != null && !s.isBlank()) {
+            list.add(s);
+        }
+    }
+
+    private static String safe(String s) {
+        return s == null ? "unknown" : Escaping.terminal(s);
+    }
+}
