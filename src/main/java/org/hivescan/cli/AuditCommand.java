@@ -7,11 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import org.hivescan.audit.AuditInput;
 import org.hivescan.audit.AuditReport;
 import org.hivescan.audit.Auditor;
@@ -22,7 +20,6 @@ import org.hivescan.bytes.HiveFormatException;
 import org.hivescan.recovery.HiveLoader;
 import org.hivescan.recovery.LoadOptions;
 import org.hivescan.recovery.LoadedHive;
-import org.hivescan.recovery.LogFiles;
 import org.hivescan.report.Escaping;
 import org.hivescan.report.audit.JsonAuditReport;
 import org.hivescan.report.audit.MarkdownAuditReport;
@@ -142,20 +139,7 @@ public final class AuditCommand implements Callable<Integer> {
     }
 
     private boolean isEvidence(Path out, Path hive) throws IOException {
-        List<Path> evidence = new ArrayList<>(List.of(hive));
-        evidence.addAll(LogFiles.beside(hive));
-        evidence.addAll(input.loadOptions().explicitLogs());
-        for (Path e : evidence) {
-            if (Files.exists(out) && Files.exists(e) && Files.isSameFile(out, e)) {
-                return true;
-            }
-        }
-        Path outDir = out.toAbsolutePath().normalize().getParent();
-        Path hiveDir = hive.toAbsolutePath().normalize().getParent();
-        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
-        String base = hive.getFileName().toString().toLowerCase(Locale.ROOT);
-        return outDir != null && outDir.equals(hiveDir) && name.matches(Pattern.quote(base)
-                + "\\.log[12]?");
+        return InputGuard.isEvidence(out, hive, input.loadOptions().explicitLogs());
     }
 
     private String checkUsage() {

@@ -62,8 +62,9 @@ public final class ExportCommand extends HiveCommand implements Callable<Integer
     @Override
     public Integer call() throws Exception {
         PrintWriter err = err();
-        if (output != null && Files.exists(output) && Files.isSameFile(output, hive)) {
-            err.println("hivescan: refusing to write the export over its own input " + Escaping.terminal(hive.toString()));
+        if (output != null && InputGuard.isEvidence(output, hive, input.loadOptions().explicitLogs())) {
+            err.println("hivescan: refusing to write " + Escaping.terminal(output.toString())
+                    + ": it is the input hive or one of its transaction logs");
             return ExitCodes.USAGE;
         }
         try (LoadedHive loaded = CommandSupport.load(hive, input.loadOptions())) {

@@ -5,13 +5,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.hivescan.recovery.HiveLoader;
 import org.hivescan.recovery.LoadOptions;
 import org.hivescan.recovery.LoadedHive;
-import org.hivescan.recovery.LogFiles;
 import org.hivescan.recovery.RecoveredHiveWriter;
 import org.hivescan.recovery.RecoveryReport;
 import org.hivescan.report.Escaping;
@@ -79,13 +76,11 @@ public final class ReplayCommand implements Callable<Integer> {
         if (folder == null || !Files.isDirectory(folder)) {
             return "cannot write " + output + ": its folder does not exist";
         }
+        if (InputGuard.isEvidence(output, hive, options.explicitLogs())) {
+            return "refusing to write " + output + ": it is the input hive or one of its transaction logs";
+        }
         if (!Files.exists(output, LinkOption.NOFOLLOW_LINKS)) {
             return null;
-        }
-        for (Path protectedFile : protectedFiles(options)) {
-            if (Files.exists(protectedFile) && Files.exists(output) && Files.isSameFile(output, protectedFile)) {
-                return "refusing to overwrite " + output + ": it is the input hive or one of its transaction logs";
-            }
         }
         if (!force) {
             return "refusing to overwrite existing file " + output + " (use --force to replace it)";
@@ -94,13 +89,5 @@ public final class ReplayCommand implements Callable<Integer> {
             return "refusing to overwrite " + output + ": it is a directory";
         }
         return null;
-    }
-
-    private List<Path> protectedFiles(LoadOptions options) {
-        List<Path> files = new ArrayList<>();
-        files.add(hive);
-        files.addAll(LogFiles.beside(hive));
-        files.addAll(options.explicitLogs());
-        return files;
     }
 }
