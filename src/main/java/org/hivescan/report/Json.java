@@ -94,7 +94,13 @@ public final class Json {
             return;
         }
         g.writeFieldName("data_hex");
-        g.writeRawValue(quotedHex(data), 0, 2 * data.length + 2);
+        char[] hex = quotedHex(data);
+        if (g instanceof TokenBuffer) {
+            // A tree is being built: raw text would stay raw in it, so hand over a proper string.
+            g.writeString(hex, 1, hex.length - 2);
+        } else {
+            g.writeRawValue(hex, 0, hex.length);
+        }
         writeTypedView(g, v, data);
         g.writeEndObject();
     }
