@@ -41,7 +41,8 @@ public final class BigData {
      * (libregf's reading, §Big data).
      */
     byte[] assemble(CellSpace space, int size, ProblemSink sink) throws HiveFormatException {
-        int needed = (size + ValueData.SEGMENT_SIZE - 1) / ValueData.SEGMENT_SIZE;
+        // Rounded up in 64 bits: in int, a size near 2^31 wrapped to a negative count (bigdata-size-overflow).
+        int needed = Math.toIntExact((size + (long) ValueData.SEGMENT_SIZE - 1) / ValueData.SEGMENT_SIZE);
         long recordAt = Offsets.toFile(offset) + space.cellHeader() + 2;
         if (segmentCount < needed) {
             throw space.problem(recordAt, "big data segment count", "expected " + needed + " segments for "
@@ -51,13 +52,14 @@ public final class BigData {
             sink.report(space.problem(recordAt, "big data segment count", "expected " + needed
                     + " segments for " + size + " bytes, found " + segmentCount + " (extra segments ignored)"));
         }
-        Cell list = space.cell(segmentListOffset, "big data segment list", 4 * needed);
+        Cell list = space.cell(segmentListOffset, "big data segment list", Math.multiplyExact(4, needed));
         byte[] out = new byte[size];
         for (int i = 0; i < needed; i++) {
             long segment = space.bytes().readUnsignedInt(list.dataFileOffset() + 4L * i);
-            int take = Math.min(ValueData.SEGMENT_SIZE, size - i * ValueData.SEGMENT_SIZE);
+            int at = Math.multiplyExact(i, ValueData.SEGMENT_SIZE);
+            int take = Math.min(ValueData.SEGMENT_SIZE, size - at);
             Cell cell = space.cell(segment, "big data segment " + i, take);
-            space.bytes().readBytes(cell.dataFileOffset(), out, i * ValueData.SEGMENT_SIZE, take);
+            space.bytes().readBytes(cell.dataFileOffset(), out, at, take);
         }
         return out;
     }

@@ -15,6 +15,7 @@ public final class CellSpace {
     private final int minorVersion;
     private final long maxSteps;
     private long steps;
+    private LimitExceededException budgetSpent;
 
     /**
      * @param maxSteps how many cells may be resolved over the life of this hive: a work budget counted in steps,
@@ -60,8 +61,13 @@ public final class CellSpace {
     public Cell cell(long rel, String structure) throws HiveFormatException {
         long file = Offsets.toFile(rel);
         if (++steps > maxSteps) {
-            throw new LimitExceededException(bytes.resource(), file, structure, "work steps (cells resolved)",
-                    steps, maxSteps);
+            // Lenient callers report and go on, so a spent budget is met again and again: throw one exception
+            // rather than build a new one (and its stack trace) each time (issue 5 fuzzing).
+            if (budgetSpent == null) {
+                budgetSpent = new LimitExceededException(bytes.resource(), file, structure,
+                        "work steps (cells resolved)", steps, maxSteps);
+            }
+            throw budgetSpent;
         }
         if (rel < 0 || rel >= bins.limit()) {
             throw problem(file, structure, "offset " + Offsets.hex(rel)

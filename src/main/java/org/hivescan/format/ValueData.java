@@ -39,6 +39,14 @@ public final class ValueData {
         if (size == 0) {
             return new byte[0];
         }
+        if (size > space.bins().limit()) {
+            // Cells do not overlap, so no data can be larger than the bins holding it. Without this, a big-data
+            // record listing one segment thousands of times made a 60 KiB file allocate 50 MB (issue 5,
+            // testdata/hardening/bigdata-amplified).
+            throw new LimitExceededException(space.resource(), Offsets.toFile(vk.offset()) + 8, "value key data size",
+                    "data size of value \"" + vk.name() + "\" (bounded by the hive-bins data)", size,
+                    space.bins().limit());
+        }
         long rel = Offsets.relative(vk.rawDataOffset());
         if (usesBigData(space, vk)) {
             Cell cell = space.cell(rel, "big data record", 8);

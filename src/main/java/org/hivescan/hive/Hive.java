@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.hivescan.bytes.HiveBytes;
 import org.hivescan.bytes.HiveFormatException;
+import org.hivescan.bytes.LimitExceededException;
 import org.hivescan.format.BaseBlock;
 import org.hivescan.format.BinMap;
 import org.hivescan.format.CellSpace;
@@ -37,6 +38,24 @@ public final class Hive implements AutoCloseable {
     private final Key root;
     private final Map<Long, Optional<String>> descriptors = new HashMap<>();
     private HiveKind kind;
+    /** Bytes of value data handed out so far, against {@link HiveOptions#dataBudget}. */
+    private long dataBytesRead;
+    /** Value keys read so far, against {@link HiveOptions#valueBudget}. */
+    private long valuesRead;
+    /**
+     * Once a budget is spent, every later read fails with the same exception: one fact, reported once, and no new
+     * exception (with its stack trace) allocated for each of the thousands of reads a hostile hive still asks for.
+     */
+    private LimitExceededException valuesSpent;
+    private LimitExceededException dataSpent;
+    /**
+     * Key and value nodes that could not be read, with why. A lookup's linear scan meets the same damaged entries
+     * on every call, and each read built a new exception: found by fuzzing, 30 lookups over a list of 1000 damaged
+     * entries allocated 50 MB. A repeat is reported again (a strict hive throws it, a lenient one counts it once).
+     */
+    private final Map<Long, HiveFormatException> unreadableKeys = new HashMap<>();
+    private final Map<Long, HiveFormatException> unreadableValues = new HashMap<>();
+    private static final int MAX_UNREADABLE_NODES = 4096;
 
     private Hive(HiveBytes bytes, HiveOptions options) throws HiveFormatException {
         this.bytes = bytes;
@@ -148,11 +167,30 @@ public final class Hive implements AutoCloseable {
     /** Reads the key node at a list entry, or reports why it cannot and returns null. */
     Key childAt(long offset, Key parent) throws HiveFormatException {
         try {
-            return new Key(this, KeyNode.read(space, offset), parent);
+            return new Key(this, KeyNode.read(space, knownReadable(unreadableKeys, offset)), parent);
         } catch (HiveFormatException e) {
-            diagnostics.report(e);
+            reportUnreadable(unreadableKeys, offset, e);
             return null;
         }
+    }
+
+    /** Rethrows the old exception of a node already found unreadable, so that it is not read (and built) again. */
+    private static long knownReadable(Map<Long, HiveFormatException> unreadable, long offset)
+            throws HiveFormatException {
+        HiveFormatException known = unreadable.get(offset);
+        if (known != null) {
+            throw known;
+        }
+        return offset;
+    }
+
+    private void reportUnreadable(Map<Long, HiveFormatException> unreadable, long offset, HiveFormatException e)
+            throws HiveFormatException {
+        // A spent budget is no property of the node: later reads must still meet the budget, not this cache.
+        if (!(e instanceof LimitExceededException) && unreadable.size() < MAX_UNREADABLE_NODES) {
+            unreadable.putIfAbsent(offset, e);
+        }
+        diagnostics.report(e);
     }
 
     /** All key-node offsets of a key's subkey list, flattening index roots; damaged parts are reported. */
@@ -186,15 +224,42 @@ public final class Hive implements AutoCloseable {
             diagnostics.report(e);
             return List.of();
         }
+        valuesRead += list.size();
+        long budget = HiveOptions.valueBudget(space.bins().limit());
+        if (valuesSpent == null && valuesRead > budget) {
+            // Shared value lists (testdata/hardening/shared-lists): stop before they hand out values without end.
+            valuesSpent = new LimitExceededException(bytes.resource(), Offsets.toFile(list.offset()), "value list",
+                    "value keys read from this hive (shared value lists?)", valuesRead, budget);
+        }
+        if (valuesSpent != null) {
+            throw valuesSpent;
+        }
         List<Value> out = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {
             try {
-                out.add(new Value(this, ValueKey.read(space, list.element(i))));
+                out.add(new Value(this, ValueKey.read(space, knownReadable(unreadableValues, list.element(i)))));
             } catch (HiveFormatException e) {
-                diagnostics.report(e);
+                reportUnreadable(unreadableValues, list.element(i), e);
             }
         }
         return out;
+    }
+
+    /**
+     * Counts value data handed out; called with 0 before a read too, so that a spent budget refuses the read before
+     * it allocates anything. Without this, value keys sharing one data cell let a 44 KiB hive hand out 64 MB, more
+     * than a 128 MiB heap holds as a listing (testdata/hardening/shared-data-cell).
+     */
+    void chargeData(int count, ValueKey vk) throws LimitExceededException {
+        dataBytesRead += count;
+        long budget = HiveOptions.dataBudget(space.bins().limit());
+        if (dataSpent == null && (dataBytesRead > budget || count == 0 && dataBytesRead == budget)) {
+            dataSpent = new LimitExceededException(bytes.resource(), Offsets.toFile(vk.offset()), "value key",
+                    "value data bytes read from this hive (shared data cells?)", dataBytesRead, budget);
+        }
+        if (dataSpent != null) {
+            throw dataSpent;
+        }
     }
 
     Optional<String> sddl(long securityOffset) throws HiveFormatException {

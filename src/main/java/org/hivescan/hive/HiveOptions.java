@@ -41,4 +41,32 @@ public record HiveOptions(boolean strict, int maxValueBytes, int maxKeyDepth, in
     public long stepBudget(long binBytes) {
         return FIXED_STEP_ALLOWANCE + binBytes / 8 * stepsPerCell;
     }
+
+    /**
+     * How much one walk may hand its visitor: path and name characters plus 16 per key and per value. Real hives
+     * weigh under 2 x their bins (1.8 at most in the shared corpus, counting their data too); hostile ones with
+     * shared lists are stopped here before their listing outgrows the file by more than a small factor (issue 5).
+     */
+    public static long walkWeightBudget(long binBytes) {
+        return 4 * binBytes + 2_000_000L;
+    }
+
+    /**
+     * How many value keys a hive may read over its life. A value key needs a cell of at least 24 bytes, so a file
+     * holds at most bins / 24 of them; each may be read twice, and lookups get a fixed allowance on top (the whole
+     * test suite, audit included, passes with none). Shared value lists could otherwise make a 24 KiB hive hand out
+     * a million values, and every unreadable one costs an exception (issue 5).
+     */
+    public static long valueBudget(long binBytes) {
+        return binBytes / 24 * 2 + 2_000L;
+    }
+
+    /**
+     * How many bytes of value data a hive may hand out over its life: all of it four times, plus an allowance for
+     * lookups. Each value is at most the size of the bins, but value keys that share one data cell could otherwise
+     * hand out the same bytes without end (issue 5).
+     */
+    public static long dataBudget(long binBytes) {
+        return 4 * binBytes + (256L << 10);
+    }
 }

@@ -8,9 +8,10 @@ import org.hivescan.format.Offsets;
 
 /**
  * A depth-first walk with an explicit stack, so a deep hive cannot overflow the Java stack, and memory holds
- * only the current path. Three guards keep hostile hives finite: a key whose node is already on the current path
- * is a cycle and is skipped; the depth is capped; and the total number of key visits is capped by what the file
- * could hold, so lists that share keys cannot multiply the walk exponentially.
+ * only the current path. Four guards keep hostile hives finite: a key whose node is already on the current path
+ * is a cycle and is skipped; the depth is capped; the total number of key visits is capped by what the file
+ * could hold, so lists that share keys cannot multiply the walk exponentially; and so is the weight of what the
+ * visitor is handed (paths and names), so shared value lists and long deep paths cannot multiply the output.
  */
 final class HiveWalker {
     private final Hive hive;
@@ -20,6 +21,16 @@ final class HiveWalker {
     private int pathLength;
     private final long visitBudget;
     private long visits;
+    /**
+     * What the keys and values handed to the visitor weigh as output: their path and name lengths plus 16 each.
+     * The visit budget alone let shared lists repeat a value list, or long paths 512 deep, without bound: a 340 KiB
+     * hive listing one key of 2000 values 500 times ran the canonical listing out of a 128 MiB heap (issue 5;
+     * testdata/hardening/shared-lists is a smaller cousin). Real hives weigh under 2 x their bins (the shared corpus:
+     * at most 1.8).
+     */
+    private final long weightBudget;
+    private long weight;
+    private static final int WEIGHT_PER_RECORD = 16;
 
     private final Key start;
 
@@ -29,22 +40,26 @@ final class HiveWalker {
         this.visitor = visitor;
         // A key node needs at least 80 bytes; allow each possible node to be reached a few times.
         this.visitBudget = hive.space().bins().limit() / 80 * 4 + 16;
+        this.weightBudget = HiveOptions.walkWeightBudget(hive.space().bins().limit());
     }
 
     private static final class Frame {
         final Key key;
         final long[] children;
+        /** The length of the key's path, kept here so that weighing a record never rebuilds a path. */
+        final long pathChars;
         int next;
 
-        Frame(Key key, long[] children) {
+        Frame(Key key, long[] children, long pathChars) {
             this.key = key;
             this.children = children;
+            this.pathChars = pathChars;
         }
     }
 
     void run() throws HiveFormatException, java.io.IOException {
         Deque<Frame> stack = new ArrayDeque<>();
-        Frame first = enter(start);
+        Frame first = enter(start, start.path().length());
         if (first != null) {
             stack.push(first);
         }
@@ -69,7 +84,7 @@ final class HiveWalker {
             }
             Key child = hive.childAt(offset, top.key);
             if (child != null) {
-                Frame frame = enter(child);
+                Frame frame = enter(child, top.pathChars + (top.key.isRoot() ? 0 : 1) + child.name().length());
                 if (frame != null) {
                     stack.push(frame);
                 }
@@ -86,16 +101,18 @@ final class HiveWalker {
         return false;
     }
 
-    private Frame enter(Key key) throws HiveFormatException, java.io.IOException {
+    private Frame enter(Key key, long pathChars) throws HiveFormatException, java.io.IOException {
         if (++visits > visitBudget) {
             throw new LimitExceededException(hive.resource(), Offsets.toFile(key.offset()), "key node",
                     "keys visited (shared subkey lists?)", visits, visitBudget);
         }
+        weigh(pathChars, key.offset());
         if (!visitor.key(key)) {
             return null;
         }
         if (visitor.wantsValues()) {
             for (Value value : key.values()) {
+                weigh(pathChars + value.name().length(), value.offset());
                 visitor.value(key, value);
             }
         }
@@ -103,6 +120,14 @@ final class HiveWalker {
             onPath = java.util.Arrays.copyOf(onPath, pathLength * 2);
         }
         onPath[pathLength++] = key.offset();
-        return new Frame(key, hive.subkeyOffsets(key.node()));
+        return new Frame(key, hive.subkeyOffsets(key.node()), pathChars);
+    }
+
+    private void weigh(long textLength, long rel) throws LimitExceededException {
+        weight += textLength + WEIGHT_PER_RECORD;
+        if (weight > weightBudget) {
+            throw new LimitExceededException(hive.resource(), Offsets.toFile(rel), "walk",
+                    "output weight of the keys and values visited (shared lists?)", weight, weightBudget);
+        }
     }
 }

@@ -61,7 +61,10 @@ public final class Value {
 
     /** The exact data bytes. */
     public byte[] data() throws HiveFormatException {
-        return ValueData.read(hive.space(), vk, hive.options().maxValueBytes(), hive.diagnostics());
+        hive.chargeData(0, vk);
+        byte[] data = ValueData.read(hive.space(), vk, hive.options().maxValueBytes(), hive.diagnostics());
+        hive.chargeData(data.length, vk);
+        return data;
     }
 
     /** REG_SZ, REG_EXPAND_SZ or REG_LINK as text up to the first NUL; empty for other types. */
