@@ -75,22 +75,26 @@ public final class RegExport {
     private void keyHeader(Key key) throws IOException {
         StringBuilder path = new StringBuilder(mountPoint);
         for (String name : key.pathNames()) {
-            path.append('\\').append(safeName(name));
+            path.append('\\').append(safeName(name, true));
         }
         out.write("\r\n[" + path + "]\r\n");
     }
 
-    /** .reg has no escape for control characters in names; they are written as %XX so no line can be injected. */
-    private String safeName(String name) {
-        String escaped = CanonicalListing.escapeName(name, false);
-        if (!escaped.equals(name.replace("%", "%25"))) {
-            problems.escapedNames++;
+    /**
+     * .reg has no escape for control characters in names, nor for a backslash in a key name (it would split the
+     * key in two on import); such names are written with %XX escapes, so no line or key can be injected.
+     */
+    private String safeName(String name, boolean keyName) {
+        String escaped = CanonicalListing.escapeName(name, keyName);
+        if (escaped.equals(name.replace("%", "%25"))) {
+            return name;
         }
-        return escaped.equals(name.replace("%", "%25")) ? name : escaped;
+        problems.escapedNames++;
+        return escaped;
     }
 
     private void value(Value value) throws HiveFormatException, IOException {
-        String lhs = value.name().isEmpty() ? "@" : "\"" + quote(safeName(value.name())) + "\"";
+        String lhs = value.name().isEmpty() ? "@" : "\"" + quote(safeName(value.name(), false)) + "\"";
         byte[] data;
         try {
             data = value.data();

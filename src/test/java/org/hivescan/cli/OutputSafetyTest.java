@@ -57,7 +57,7 @@ class OutputSafetyTest {
         String text = Files.readString(out, StandardCharsets.UTF_8);
         assertNoRawControls(text.replace("\r\n", ""), false, false);
         assertThat(text.lines().filter(l -> l.startsWith("[")).count()).isEqualTo(2 + 9);
-        assertThat(text).contains("line1%0Aline2").contains("esc%1B[2Jcls");
+        assertThat(text).contains("line1%0Aline2").contains("esc%1B[2Jcls").contains("\\Names\\back%5Cslash]");
         assertThat(r.err()).contains("control characters");
     }
 
