@@ -233,7 +233,8 @@ public final class AuditCommand implements Callable<Integer> {
         LoadedHive loaded;
         try {
             loaded = HiveLoader.open(path, options);
-        } catch (HiveFormatException | RuntimeException e) {
+        } catch (HiveFormatException e) {
+            // Only format problems mean "unreadable" (exit 3); any other exception is a bug and must surface as one.
             err.println("hivescan audit: " + role + " hive " + Escaping.terminal(path.toString())
                     + " is unreadable: " + Escaping.terminal(String.valueOf(e.getMessage())));
             throw new UnreadableHive();
