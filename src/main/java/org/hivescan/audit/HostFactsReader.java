@@ -148,20 +148,22 @@ final class HostFactsReader {
     }
 
     private String text(HiveRole role, String path, String name) throws HiveFormatException {
-        if (!reg.has(role)) {
-            return null;
-        }
-        Reading r = reg.read(role, path, name);
-        evidence.add(r.evidence());
-        return r.text().orElse(null);
+        Reading r = readWithEvidence(role, path, name);
+        return r == null ? null : r.text().orElse(null);
     }
 
     private Long number(HiveRole role, String path, String name) throws HiveFormatException {
+        Reading r = readWithEvidence(role, path, name);
+        return r == null ? null : r.dword().orElse(null);
+    }
+
+    /** Reads a value and records it as evidence; null when that hive is not at hand. */
+    private Reading readWithEvidence(HiveRole role, String path, String name) throws HiveFormatException {
         if (!reg.has(role)) {
             return null;
         }
         Reading r = reg.read(role, path, name);
         evidence.add(r.evidence());
-        return r.dword().orElse(null);
+        return r;
     }
 }

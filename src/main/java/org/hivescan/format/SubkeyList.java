@@ -1,6 +1,5 @@
 package org.hivescan.format;
 
-import org.hivescan.bytes.HiveBytes;
 import org.hivescan.bytes.HiveFormatException;
 
 /**

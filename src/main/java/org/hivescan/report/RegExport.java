@@ -3,7 +3,6 @@ package org.hivescan.report;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import org.hivescan.bytes.HiveFormatException;
 import org.hivescan.hive.Hive;
 import org.hivescan.hive.HiveVisitor;
