@@ -23,14 +23,24 @@ public final class BinMap {
      * 1 MiB for the largest possible hive.
      */
     private final int[] binOfPage;
+    /**
+     * The bounds of bin i, copied out of the records into plain arrays: resolving a cell reads them for every
+     * structure of a walk, and two array reads beat a list lookup and a pointer chase (issue 2 benchmark).
+     */
+    private final long[] binStarts;
+    private final long[] binEnds;
 
     private BinMap(List<HiveBin> bins, long limit) {
         this.bins = List.copyOf(bins);
         this.limit = limit;
         binOfPage = new int[(int) (limit / HiveBin.ALIGNMENT)];
+        binStarts = new long[bins.size()];
+        binEnds = new long[bins.size()];
         java.util.Arrays.fill(binOfPage, -1);
         for (int i = 0; i < bins.size(); i++) {
             HiveBin bin = bins.get(i);
+            binStarts[i] = bin.offset();
+            binEnds[i] = bin.end();
             java.util.Arrays.fill(binOfPage, (int) (bin.offset() / HiveBin.ALIGNMENT),
                     (int) (bin.end() / HiveBin.ALIGNMENT), i);
         }
@@ -126,5 +136,15 @@ public final class BinMap {
 
     public HiveBin bin(int index) {
         return bins.get(index);
+    }
+
+    /** Where bin {@code index} starts, relative to the hive-bins data. */
+    public long binStart(int index) {
+        return binStarts[index];
+    }
+
+    /** Where bin {@code index} ends (exclusive), relative to the hive-bins data. */
+    public long binEnd(int index) {
+        return binEnds[index];
     }
 }

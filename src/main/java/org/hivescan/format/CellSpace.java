@@ -57,45 +57,65 @@ public final class CellSpace {
         return minorVersion == 1 ? 8 : 4;
     }
 
-    /** Resolves the cell at a stored offset, which must be the start of an allocated or free cell. */
+    /**
+     * Resolves the cell at a stored offset, which must be the start of an allocated or free cell. Every structure
+     * of a walk passes through here, so the checks are kept to comparisons and the messages are built out of line
+     * (a smaller method is compiled sooner, which is most of a one-shot walk's speed).
+     */
     public Cell cell(long rel, String structure) throws HiveFormatException {
-        long file = Offsets.toFile(rel);
         if (++steps > maxSteps) {
-            // Lenient callers report and go on, so a spent budget is met again and again: throw one exception
-            // rather than build a new one (and its stack trace) each time (issue 5 fuzzing).
-            if (budgetSpent == null) {
-                budgetSpent = new LimitExceededException(bytes.resource(), file, structure,
-                        "work steps (cells resolved)", steps, maxSteps);
-            }
-            throw budgetSpent;
+            throw budgetSpent(rel, structure);
         }
+        int index = bins.binIndexOf(rel);
+        if (index < 0 || (rel & 7) != 0 || rel < bins.binStart(index) + HiveBin.HEADER_SIZE) {
+            throw misplaced(rel, structure);
+        }
+        long file = Offsets.toFile(rel);
+        int raw = bytes.readInt(file);
+        int size = Math.abs(raw);
+        int header = cellHeader();
+        if (size < header + 4 || rel + size > bins.binEnd(index)) {
+            throw badSize(rel, structure, raw, index);
+        }
+        return new Cell(rel, size, raw < 0, header);
+    }
+
+    private LimitExceededException budgetSpent(long rel, String structure) {
+        // Lenient callers report and go on, so a spent budget is met again and again: throw one exception rather
+        // than build a new one (and its stack trace) each time (issue 5 fuzzing).
+        if (budgetSpent == null) {
+            budgetSpent = new LimitExceededException(bytes.resource(), Offsets.toFile(rel), structure,
+                    "work steps (cells resolved)", steps, maxSteps);
+        }
+        return budgetSpent;
+    }
+
+    /** Why an offset names no cell: outside the bins, unaligned, in no intact bin, or in a bin header. */
+    private HiveFormatException misplaced(long rel, String structure) {
+        long file = Offsets.toFile(rel);
         if (rel < 0 || rel >= bins.limit()) {
-            throw problem(file, structure, "offset " + Offsets.hex(rel)
+            return problem(file, structure, "offset " + Offsets.hex(rel)
                     + " points outside the hive-bins data (which ends at " + Offsets.hex(bins.limit()) + ")");
         }
         if ((rel & 7) != 0) {
-            throw problem(file, structure, "offset " + Offsets.hex(rel) + " is not 8-byte aligned, so it is no cell");
+            return problem(file, structure, "offset " + Offsets.hex(rel) + " is not 8-byte aligned, so it is no cell");
         }
-        int index = bins.binIndexOf(rel);
-        if (index < 0) {
-            throw problem(file, structure, "offset " + Offsets.hex(rel) + " lies in no intact hive bin");
+        if (bins.binIndexOf(rel) < 0) {
+            return problem(file, structure, "offset " + Offsets.hex(rel) + " lies in no intact hive bin");
         }
-        HiveBin bin = bins.bin(index);
-        if (rel < bin.offset() + HiveBin.HEADER_SIZE) {
-            throw problem(file, structure, "offset " + Offsets.hex(rel) + " points into a hive bin header");
-        }
-        int raw = bytes.readInt(file);
+        return problem(file, structure, "offset " + Offsets.hex(rel) + " points into a hive bin header");
+    }
+
+    private HiveFormatException badSize(long rel, String structure, int raw, int index) {
+        long file = Offsets.toFile(rel);
         if (raw == 0 || raw == Integer.MIN_VALUE) {
-            throw problem(file, structure + " cell size", "expected a non-zero size, found 0x"
+            return problem(file, structure + " cell size", "expected a non-zero size, found 0x"
                     + Integer.toHexString(raw));
         }
-        int size = Math.abs(raw);
-        if (size < cellHeader() + 4 || rel + size > bin.end()) {
-            throw problem(file, structure + " cell size", "expected " + (cellHeader() + 4) + " to " + (bin.end() - rel)
-                    + " bytes (the cell must end inside its bin at " + Offsets.hex(Offsets.toFile(bin.end()))
-                    + "), found " + size);
-        }
-        return new Cell(rel, size, raw < 0, cellHeader());
+        long end = bins.binEnd(index);
+        return problem(file, structure + " cell size", "expected " + (cellHeader() + 4) + " to " + (end - rel)
+                + " bytes (the cell must end inside its bin at " + Offsets.hex(Offsets.toFile(end)) + "), found "
+                + Math.abs(raw));
     }
 
     /** Like {@link #cell} but also requires the cell to hold at least {@code minData} bytes. */
@@ -130,12 +150,24 @@ public final class CellSpace {
         return String.format("0x%04X", sig);
     }
 
+    /** Checks the signature at the start of a cell's data already copied into {@code data}. */
+    public void expectSignature(byte[] data, Cell cell, int expected, String structure) throws HiveFormatException {
+        int found = org.hivescan.bytes.LittleEndian.u16(data, 0);
+        if (found != expected) {
+            throw wrongSignature(cell, expected, found, structure);
+        }
+    }
+
+    private HiveFormatException wrongSignature(Cell cell, int expected, int found, String structure) {
+        return problem(cell.dataFileOffset(), structure + " signature",
+                "expected " + signatureText(expected) + ", found " + signatureText(found));
+    }
+
     /** Checks a cell's signature and says which was expected and which was found. */
     public void expectSignature(Cell cell, int expected, String structure) throws HiveFormatException {
         int found = signature(cell);
         if (found != expected) {
-            throw problem(cell.dataFileOffset(), structure + " signature",
-                    "expected " + signatureText(expected) + ", found " + signatureText(found));
+            throw wrongSignature(cell, expected, found, structure);
         }
     }
 }

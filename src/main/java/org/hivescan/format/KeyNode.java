@@ -1,8 +1,7 @@
 package org.hivescan.format;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import org.hivescan.bytes.HiveFormatException;
+import org.hivescan.bytes.LittleEndian;
 
 /** A key node, "nk" (§Key node). Offsets are the stored relative values, unsigned, or -1 for "none". */
 public final class KeyNode {
@@ -32,38 +31,37 @@ public final class KeyNode {
     private final int largestSubkeyNameField;
     private final String name;
 
-    private KeyNode(CellSpace space, Cell cell) throws HiveFormatException {
-        long d = cell.dataFileOffset();
-        // One bounds-checked copy of the fixed part, then plain field reads: a walk reads a million of these.
-        ByteBuffer b = ByteBuffer.wrap(space.bytes().readBytes(d, FIXED_SIZE)).order(ByteOrder.LITTLE_ENDIAN);
+    private KeyNode(Cell cell, byte[] b, String name) {
         offset = cell.offset();
-        flags = b.getShort(2) & 0xFFFF;
-        lastWritten = b.getLong(4);
-        accessBits = b.getInt(12);
-        parent = b.getInt(16) & 0xFFFF_FFFFL;
-        subkeyCount = b.getInt(20) & 0xFFFF_FFFFL;
-        subkeyListOffset = b.getInt(28) & 0xFFFF_FFFFL;
-        valueCount = b.getInt(36) & 0xFFFF_FFFFL;
-        valueListOffset = b.getInt(40) & 0xFFFF_FFFFL;
-        securityOffset = b.getInt(44) & 0xFFFF_FFFFL;
-        classNameOffset = b.getInt(48) & 0xFFFF_FFFFL;
-        largestSubkeyNameField = b.getInt(52);
-        int nameLength = b.getShort(72) & 0xFFFF;
-        classNameLength = b.getShort(74) & 0xFFFF;
-        if (FIXED_SIZE + nameLength > cell.dataSize()) {
-            throw space.problem(d + 72, "key node name length", "expected at most "
-                    + (cell.dataSize() - FIXED_SIZE) + " bytes (what the cell holds), found " + nameLength);
-        }
-        byte[] raw = space.bytes().readBytes(d + FIXED_SIZE, nameLength);
-        // Hives of minor version 1 (NT 3.1) do not use the compressed-name flag: names are UTF-16LE there.
-        boolean compressed = (flags & FLAG_COMP_NAME) != 0 && space.minorVersion() > 1;
-        name = Names.decode(raw, compressed);
+        flags = LittleEndian.u16(b, 2);
+        lastWritten = LittleEndian.i64(b, 4);
+        accessBits = LittleEndian.i32(b, 12);
+        parent = LittleEndian.u32(b, 16);
+        subkeyCount = LittleEndian.u32(b, 20);
+        subkeyListOffset = LittleEndian.u32(b, 28);
+        valueCount = LittleEndian.u32(b, 36);
+        valueListOffset = LittleEndian.u32(b, 40);
+        securityOffset = LittleEndian.u32(b, 44);
+        classNameOffset = LittleEndian.u32(b, 48);
+        largestSubkeyNameField = LittleEndian.i32(b, 52);
+        classNameLength = LittleEndian.u16(b, 74);
+        this.name = name;
     }
 
     public static KeyNode read(CellSpace space, long rel) throws HiveFormatException {
         Cell cell = space.cell(rel, "key node", FIXED_SIZE);
-        space.expectSignature(cell, SIGNATURE, "key node");
-        return new KeyNode(space, cell);
+        long d = cell.dataFileOffset();
+        int nameLength = space.bytes().readUnsignedShort(d + 72);
+        if (FIXED_SIZE + nameLength > cell.dataSize()) {
+            throw space.problem(d + 72, "key node name length", "expected at most "
+                    + (cell.dataSize() - FIXED_SIZE) + " bytes (what the cell holds), found " + nameLength);
+        }
+        // The fixed part and the name in one bounds-checked copy: a walk reads a million of these.
+        byte[] b = space.bytes().readBytes(d, FIXED_SIZE + nameLength);
+        space.expectSignature(b, cell, SIGNATURE, "key node");
+        // Hives of minor version 1 (NT 3.1) do not use the compressed-name flag: names are UTF-16LE there.
+        boolean compressed = (LittleEndian.u16(b, 2) & FLAG_COMP_NAME) != 0 && space.minorVersion() > 1;
+        return new KeyNode(cell, b, Names.decode(b, FIXED_SIZE, nameLength, compressed));
     }
 
     public long offset() {

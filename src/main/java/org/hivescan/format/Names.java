@@ -16,7 +16,11 @@ public final class Names {
     }
 
     public static String decode(byte[] raw, boolean compressed) {
-        return compressed ? latin1(raw, 0, raw.length) : utf16(raw, 0, raw.length);
+        return decode(raw, 0, raw.length, compressed);
+    }
+
+    public static String decode(byte[] raw, int from, int count, boolean compressed) {
+        return compressed ? latin1(raw, from, count) : utf16(raw, from, count);
     }
 
     public static String latin1(byte[] raw, int from, int count) {

@@ -132,12 +132,15 @@ public final class SubkeyIndex {
 
     /** All key-node offsets in order. */
     public long[] keyOffsets() throws HiveFormatException {
+        if (leaves.size() == 1) {
+            return leaves.get(0).elements(size);
+        }
         long[] out = new long[size];
         int i = 0;
         for (SubkeyList leaf : leaves) {
-            for (int j = 0; j < leaf.size() && i < size; j++) {
-                out[i++] = leaf.element(j);
-            }
+            long[] elements = leaf.elements(size - i);
+            System.arraycopy(elements, 0, out, i, elements.length);
+            i += elements.length;
         }
         return out;
     }

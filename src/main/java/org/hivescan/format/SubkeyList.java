@@ -1,6 +1,7 @@
 package org.hivescan.format;
 
 import org.hivescan.bytes.HiveFormatException;
+import org.hivescan.bytes.LittleEndian;
 
 /**
  * One subkey list cell: an index leaf "li", fast leaf "lf", hash leaf "lh", or index root "ri" whose elements are
@@ -22,8 +23,11 @@ public final class SubkeyList {
             return elementSize;
         }
 
+        /** values() copies the array on every call, and a walk asks once per list. */
+        private static final Kind[] ALL = values();
+
         static Kind of(int signature) {
-            for (Kind k : values()) {
+            for (Kind k : ALL) {
                 if (k.signature == signature) {
                     return k;
                 }
@@ -90,8 +94,10 @@ public final class SubkeyList {
     /** The first {@code max} elements (all of them when there are fewer), as a new array. */
     public long[] elements(long max) throws HiveFormatException {
         long[] out = new long[(int) Math.min(count, max)];
+        // One bounds-checked copy of the element area rather than a checked read per element.
+        byte[] raw = space.bytes().readBytes(elementsAt, out.length * kind.elementSize);
         for (int i = 0; i < out.length; i++) {
-            out[i] = element(i);
+            out[i] = LittleEndian.u32(raw, i * kind.elementSize);
         }
         return out;
     }

@@ -1,8 +1,7 @@
 package org.hivescan.format;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import org.hivescan.bytes.HiveFormatException;
+import org.hivescan.bytes.LittleEndian;
 
 /** A key value, "vk" (§Key value). The data itself is read separately by {@link ValueData}. */
 public final class ValueKey {
@@ -21,29 +20,29 @@ public final class ValueKey {
     private final String name;
     private final long dataOffsetFieldPosition;
 
-    private ValueKey(CellSpace space, Cell cell) throws HiveFormatException {
-        long d = cell.dataFileOffset();
-        ByteBuffer b = ByteBuffer.wrap(space.bytes().readBytes(d, FIXED_SIZE)).order(ByteOrder.LITTLE_ENDIAN);
+    private ValueKey(Cell cell, byte[] b, String name) {
         offset = cell.offset();
-        int nameLength = b.getShort(2) & 0xFFFF;
-        rawDataSize = b.getInt(4);
-        rawDataOffset = b.getInt(8);
-        dataOffsetFieldPosition = d + 8;
-        type = b.getInt(12);
-        flags = b.getShort(16) & 0xFFFF;
-        if (FIXED_SIZE + nameLength > cell.dataSize()) {
-            throw space.problem(d + 2, "value key name length", "expected at most "
-                    + (cell.dataSize() - FIXED_SIZE) + " bytes (what the cell holds), found " + nameLength);
-        }
-        byte[] raw = space.bytes().readBytes(d + FIXED_SIZE, nameLength);
-        boolean compressed = (flags & FLAG_COMP_NAME) != 0 && space.minorVersion() > 1;
-        name = Names.decode(raw, compressed);
+        rawDataSize = LittleEndian.i32(b, 4);
+        rawDataOffset = LittleEndian.i32(b, 8);
+        dataOffsetFieldPosition = cell.dataFileOffset() + 8;
+        type = LittleEndian.i32(b, 12);
+        flags = LittleEndian.u16(b, 16);
+        this.name = name;
     }
 
     public static ValueKey read(CellSpace space, long rel) throws HiveFormatException {
         Cell cell = space.cell(rel, "value key", FIXED_SIZE);
-        space.expectSignature(cell, SIGNATURE, "value key");
-        return new ValueKey(space, cell);
+        long d = cell.dataFileOffset();
+        int nameLength = space.bytes().readUnsignedShort(d + 2);
+        if (FIXED_SIZE + nameLength > cell.dataSize()) {
+            throw space.problem(d + 2, "value key name length", "expected at most "
+                    + (cell.dataSize() - FIXED_SIZE) + " bytes (what the cell holds), found " + nameLength);
+        }
+        // The fixed part and the name in one bounds-checked copy.
+        byte[] b = space.bytes().readBytes(d, FIXED_SIZE + nameLength);
+        space.expectSignature(b, cell, SIGNATURE, "value key");
+        boolean compressed = (LittleEndian.u16(b, 16) & FLAG_COMP_NAME) != 0 && space.minorVersion() > 1;
+        return new ValueKey(cell, b, Names.decode(b, FIXED_SIZE, nameLength, compressed));
     }
 
     public long offset() {

@@ -1,6 +1,7 @@
 package org.hivescan.format;
 
 import org.hivescan.bytes.HiveFormatException;
+import org.hivescan.bytes.LittleEndian;
 
 /** A key's value list: a bare array of value-key offsets, not sorted (§Key values list). */
 public final class ValueList {
@@ -22,8 +23,9 @@ public final class ValueList {
             count = fits;
         }
         long[] elements = new long[(int) count];
+        byte[] raw = space.bytes().readBytes(cell.dataFileOffset(), 4 * elements.length);
         for (int i = 0; i < elements.length; i++) {
-            elements[i] = space.bytes().readUnsignedInt(cell.dataFileOffset() + 4L * i);
+            elements[i] = LittleEndian.u32(raw, 4 * i);
         }
         return new ValueList(cell.offset(), elements);
     }

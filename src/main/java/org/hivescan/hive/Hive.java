@@ -177,7 +177,8 @@ public final class Hive implements AutoCloseable {
     /** Rethrows the old exception of a node already found unreadable, so that it is not read (and built) again. */
     private static long knownReadable(Map<Long, HiveFormatException> unreadable, long offset)
             throws HiveFormatException {
-        HiveFormatException known = unreadable.get(offset);
+        // Sound hives never fill the map; an empty one needs no boxed lookup for each of a walk's nodes.
+        HiveFormatException known = unreadable.isEmpty() ? null : unreadable.get(offset);
         if (known != null) {
             throw known;
         }
