@@ -36,18 +36,21 @@ public enum HiveKind {
         return mountPoint.startsWith("HKEY_LOCAL_MACHINE\\") ? mountPoint.substring(19) : null;
     }
 
+    /**
+     * The stored name decides, unless the root's keys are unmistakably a SYSTEM or SOFTWARE hive's: tools that
+     * build hives from a template keep the template's name (hivex's empty hive says {@code DEFAULT}), and such a
+     * SYSTEM hive must still take {@code HKLM\SYSTEM} paths and export under that root.
+     */
     static HiveKind detect(Hive hive) throws HiveFormatException {
+        HiveKind byContent = machineHiveByContent(hive.root());
+        if (byContent != null) {
+            return byContent;
+        }
         HiveKind byName = fromStoredName(hive.baseBlock().fileName());
         if (byName != UNKNOWN) {
             return byName;
         }
         Key root = hive.root();
-        if (has(root, "Select") && (has(root, "ControlSet001") || has(root, "ControlSet002"))) {
-            return SYSTEM;
-        }
-        if (has(root, "Microsoft") && (has(root, "Classes") || has(root, "Policies"))) {
-            return SOFTWARE;
-        }
         if (has(root, "SAM") && root.subkeyCount() <= 2) {
             return SAM;
         }
@@ -61,6 +64,16 @@ public enum HiveKind {
             return NTUSER;
         }
         return UNKNOWN;
+    }
+
+    private static HiveKind machineHiveByContent(Key root) throws HiveFormatException {
+        if (has(root, "Select") && (has(root, "ControlSet001") || has(root, "ControlSet002"))) {
+            return SYSTEM;
+        }
+        if (has(root, "Microsoft") && (has(root, "Classes") || has(root, "Policies"))) {
+            return SOFTWARE;
+        }
+        return null;
     }
 
     private static boolean has(Key key, String name) throws HiveFormatException {

@@ -76,6 +76,17 @@ class CliTest {
     }
 
     @Test
+    void aSystemHiveBuiltFromATemplateNamedDefaultIsStillSystem() throws Exception {
+        // testdata/hosts are made from hivex's empty hive, whose stored name is ...\DEFAULT.
+        String hive = TestPaths.testdata().resolve("hosts/01-2008r2-as-installed/SYSTEM").toString();
+        assertThat(Cli.run("info", hive).out()).contains("Stored file name:  \\??\\UNC\\trick\\tmp\\DEFAULT")
+                .contains("Kind:              SYSTEM");
+        Cli.Result r = Cli.run("ls", hive, "HKLM\\SYSTEM\\Select");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).startsWith("HKEY_LOCAL_MACHINE\\SYSTEM\\Select");
+    }
+
+    @Test
     void catRawWritesTheExactBytes() throws Exception {
         Cli.Result r = Cli.run("cat", fixture("values"), "Types", "sz-garbage", "--raw");
         assertThat(r.exit()).isZero();
