@@ -60,6 +60,24 @@ public final class SubkeyIndex {
         return index;
     }
 
+    /**
+     * All key-node offsets of the list at {@code rel}, as {@link #open}{@code .keyOffsets()} gives them. A single
+     * leaf, the list of nearly every key, is read straight into the array: the walk asks this for every key, and
+     * this path keeps the general one's sets and lists out of it.
+     */
+    public static long[] keyOffsets(CellSpace space, long rel, long maxEntries, ProblemSink sink)
+            throws HiveFormatException {
+        SubkeyList list;
+        try {
+            list = SubkeyList.read(space, rel, sink);
+        } catch (HiveFormatException e) {
+            sink.report(e);
+            return new long[0];
+        }
+        return list.kind() == SubkeyList.Kind.RI ? open(space, rel, maxEntries, sink).keyOffsets()
+                : list.elements(maxEntries);
+    }
+
     /** Every entry, in order, with the leaf it sits in (for checks that look at hashes and hints). */
     public static List<Entry> flatten(CellSpace space, long rel, long maxEntries, ProblemSink sink)
             throws HiveFormatException {

@@ -199,18 +199,24 @@ public final class Hive implements AutoCloseable {
         if (nk.subkeyCount() == 0 || nk.hasNoSubkeyList()) {
             return new long[0];
         }
-        return subkeyIndex(nk).keyOffsets();
+        long[] offsets = SubkeyIndex.keyOffsets(space, nk.subkeyListOffset(), nk.subkeyCount(), diagnostics);
+        checkSubkeyCount(nk, offsets.length);
+        return offsets;
     }
 
     /** A key's subkey list as one sequence read on demand; a count mismatch is reported. */
     SubkeyIndex subkeyIndex(KeyNode nk) throws HiveFormatException {
         SubkeyIndex index = SubkeyIndex.open(space, nk.subkeyListOffset(), nk.subkeyCount(), diagnostics);
-        if (index.size() != nk.subkeyCount()) {
+        checkSubkeyCount(nk, index.size());
+        return index;
+    }
+
+    private void checkSubkeyCount(KeyNode nk, int found) throws HiveFormatException {
+        if (found != nk.subkeyCount()) {
             diagnostics.report(space.problem(Offsets.toFile(nk.offset()) + space.cellHeader() + 20,
                     "key node subkey count", "expected the subkey lists to hold the key's " + nk.subkeyCount()
-                            + " subkeys, found " + index.size()));
+                            + " subkeys, found " + found));
         }
-        return index;
     }
 
     /** The values of a key in list order; unreadable entries are reported and left out. */

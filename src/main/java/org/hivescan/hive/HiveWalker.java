@@ -111,16 +111,24 @@ final class HiveWalker {
             return null;
         }
         if (visitor.wantsValues()) {
-            for (Value value : key.values()) {
-                weigh(pathChars + value.name().length(), value.offset());
-                visitor.value(key, value);
-            }
+            visitValues(key, pathChars);
         }
         if (pathLength == onPath.length) {
             onPath = java.util.Arrays.copyOf(onPath, pathLength * 2);
         }
         onPath[pathLength++] = key.offset();
         return new Frame(key, hive.subkeyOffsets(key.node()), pathChars);
+    }
+
+    /**
+     * Kept apart from {@link #enter} so the JIT compiles the value loop, the hottest code of a walk, on its own and
+     * early, rather than as part of one very large compilation of everything a key visit calls.
+     */
+    private void visitValues(Key key, long pathChars) throws HiveFormatException, java.io.IOException {
+        for (Value value : key.values()) {
+            weigh(pathChars + value.name().length(), value.offset());
+            visitor.value(key, value);
+        }
     }
 
     private void weigh(long textLength, long rel) throws LimitExceededException {
