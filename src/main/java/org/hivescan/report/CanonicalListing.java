@@ -3,7 +3,6 @@ package org.hivescan.report;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.hivescan.bytes.HiveFormatException;
@@ -15,7 +14,8 @@ import org.hivescan.hive.Value;
 /**
  * The canonical listing of shared/docs/canonical-listing.md (format version 1): one K record per key and one V
  * record per value, sorted by the unsigned bytes of their UTF-8 form, so independent parsers can be compared with
- * {@code cmp}. Lines are gathered as UTF-8 bytes and sorted once at the end.
+ * {@code cmp}. Lines are gathered as UTF-8 bytes and sorted at the end, in memory for an ordinary hive and through
+ * sorted runs on disk for one whose listing outgrows the memory budget ({@link SortedLines}).
  */
 public final class CanonicalListing {
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
@@ -25,32 +25,38 @@ public final class CanonicalListing {
 
     /** Writes the listing of the subtree at {@code start} (the whole hive when it is the root), with full paths. */
     public static void write(Hive hive, Key start, OutputStream out) throws HiveFormatException, IOException {
-        List<byte[]> lines = new ArrayList<>();
-        hive.walkFrom(start, new HiveVisitor() {
-            @Override
-            public boolean key(Key key) {
-                lines.add(("K\t" + path(key)).getBytes(StandardCharsets.UTF_8));
-                return true;
-            }
+        write(hive, start, out, SortedLines.defaultBudget());
+    }
 
-            @Override
-            public void value(Key key, Value value) throws HiveFormatException {
-                byte[] data;
-                try {
-                    data = value.data();
-                } catch (HiveFormatException e) {
-                    hive.diagnostics().report(e);
-                    return;
+    /**
+     * As {@link #write(Hive, Key, OutputStream)}, holding at most about {@code memoryBudget} bytes of lines in
+     * memory; beyond that, sorted runs go to temporary files and are merged.
+     */
+    static void write(Hive hive, Key start, OutputStream out, long memoryBudget)
+            throws HiveFormatException, IOException {
+        try (SortedLines lines = new SortedLines(memoryBudget)) {
+            hive.walkFrom(start, new HiveVisitor() {
+                @Override
+                public boolean key(Key key) throws IOException {
+                    lines.add(("K\t" + path(key)).getBytes(StandardCharsets.UTF_8));
+                    return true;
                 }
-                String head = "V\t" + path(key) + "\t" + escapeName(value.name(), false) + "\t"
-                        + Integer.toUnsignedString(value.type()) + "\t";
-                lines.add(withHex(head.getBytes(StandardCharsets.UTF_8), data));
-            }
-        });
-        lines.sort(Arrays::compareUnsigned);
-        for (byte[] line : lines) {
-            out.write(line);
-            out.write('\n');
+
+                @Override
+                public void value(Key key, Value value) throws HiveFormatException, IOException {
+                    byte[] data;
+                    try {
+                        data = value.data();
+                    } catch (HiveFormatException e) {
+                        hive.diagnostics().report(e);
+                        return;
+                    }
+                    String head = "V\t" + path(key) + "\t" + escapeName(value.name(), false) + "\t"
+                            + Integer.toUnsignedString(value.type()) + "\t";
+                    lines.add(withHex(head.getBytes(StandardCharsets.UTF_8), data));
+                }
+            });
+            lines.writeTo(out);
         }
     }
 
