@@ -150,14 +150,6 @@ public final class CellSpace {
         return String.format("0x%04X", sig);
     }
 
-    /** Checks the signature at the start of a cell's data already copied into {@code data}. */
-    public void expectSignature(byte[] data, Cell cell, int expected, String structure) throws HiveFormatException {
-        int found = org.hivescan.bytes.LittleEndian.u16(data, 0);
-        if (found != expected) {
-            throw wrongSignature(cell, expected, found, structure);
-        }
-    }
-
     private HiveFormatException wrongSignature(Cell cell, int expected, int found, String structure) {
         return problem(cell.dataFileOffset(), structure + " signature",
                 "expected " + signatureText(expected) + ", found " + signatureText(found));

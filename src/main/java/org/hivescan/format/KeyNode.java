@@ -50,6 +50,8 @@ public final class KeyNode {
 
     public static KeyNode read(CellSpace space, long rel) throws HiveFormatException {
         Cell cell = space.cell(rel, "key node", FIXED_SIZE);
+        // The signature first: a list entry pointing at some other cell must be named as that, not as a bad length.
+        space.expectSignature(cell, SIGNATURE, "key node");
         long d = cell.dataFileOffset();
         int nameLength = space.bytes().readUnsignedShort(d + 72);
         if (FIXED_SIZE + nameLength > cell.dataSize()) {
@@ -58,7 +60,6 @@ public final class KeyNode {
         }
         // The fixed part and the name in one bounds-checked copy: a walk reads a million of these.
         byte[] b = space.bytes().readBytes(d, FIXED_SIZE + nameLength);
-        space.expectSignature(b, cell, SIGNATURE, "key node");
         // Hives of minor version 1 (NT 3.1) do not use the compressed-name flag: names are UTF-16LE there.
         boolean compressed = (LittleEndian.u16(b, 2) & FLAG_COMP_NAME) != 0 && space.minorVersion() > 1;
         return new KeyNode(cell, b, Names.decode(b, FIXED_SIZE, nameLength, compressed));

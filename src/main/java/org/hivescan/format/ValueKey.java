@@ -32,6 +32,8 @@ public final class ValueKey {
 
     public static ValueKey read(CellSpace space, long rel) throws HiveFormatException {
         Cell cell = space.cell(rel, "value key", FIXED_SIZE);
+        // The signature first: a list entry pointing at some other cell must be named as that, not as a bad length.
+        space.expectSignature(cell, SIGNATURE, "value key");
         long d = cell.dataFileOffset();
         int nameLength = space.bytes().readUnsignedShort(d + 2);
         if (FIXED_SIZE + nameLength > cell.dataSize()) {
@@ -40,7 +42,6 @@ public final class ValueKey {
         }
         // The fixed part and the name in one bounds-checked copy.
         byte[] b = space.bytes().readBytes(d, FIXED_SIZE + nameLength);
-        space.expectSignature(b, cell, SIGNATURE, "value key");
         boolean compressed = (LittleEndian.u16(b, 16) & FLAG_COMP_NAME) != 0 && space.minorVersion() > 1;
         return new ValueKey(cell, b, Names.decode(b, FIXED_SIZE, nameLength, compressed));
     }
