@@ -50,14 +50,19 @@ public final class SubkeyIndex {
             throws HiveFormatException {
         SubkeyIndex index = new SubkeyIndex(space, sink, maxEntries);
         index.collect(rel, 0);
-        index.starts = new int[index.leaves.size()];
+        return index.sealed();
+    }
+
+    /** Fixes where each leaf starts in the whole sequence, once the leaves are collected. */
+    private SubkeyIndex sealed() {
+        starts = new int[leaves.size()];
         long total = 0;
-        for (int i = 0; i < index.leaves.size(); i++) {
-            index.starts[i] = (int) total;
-            total += index.leaves.get(i).size();
+        for (int i = 0; i < leaves.size(); i++) {
+            starts[i] = (int) total;
+            total += leaves.get(i).size();
         }
-        index.size = (int) Math.min(total, maxEntries);
-        return index;
+        size = (int) Math.min(total, maxEntries);
+        return this;
     }
 
     /**
@@ -74,8 +79,12 @@ public final class SubkeyIndex {
             sink.report(e);
             return new long[0];
         }
-        return list.kind() == SubkeyList.Kind.RI ? open(space, rel, maxEntries, sink).keyOffsets()
-                : list.elements(maxEntries);
+        if (list.kind() != SubkeyList.Kind.RI) {
+            return list.elements(maxEntries);
+        }
+        SubkeyIndex index = new SubkeyIndex(space, sink, maxEntries);
+        index.add(list, rel, 0);
+        return index.sealed().keyOffsets();
     }
 
     /** Every entry, in order, with the leaf it sits in (for checks that look at hashes and hints). */
@@ -104,6 +113,11 @@ public final class SubkeyIndex {
             sink.report(e);
             return;
         }
+        add(list, rel, depth);
+    }
+
+    /** Adds a list already read: a leaf as it is, an index root through the lists it names. */
+    private void add(SubkeyList list, long rel, int depth) throws HiveFormatException {
         if (list.kind() != SubkeyList.Kind.RI) {
             leaves.add(list);
             return;
