@@ -37,18 +37,23 @@ public enum HiveKind {
     }
 
     /**
-     * The stored name decides, unless the root's keys are unmistakably a SYSTEM or SOFTWARE hive's: tools that
-     * build hives from a template keep the template's name (hivex's empty hive says {@code DEFAULT}), and such a
-     * SYSTEM hive must still take {@code HKLM\SYSTEM} paths and export under that root.
+     * The stored name decides, unless it names a user hive while the root's keys are unmistakably a SYSTEM or
+     * SOFTWARE hive's: tools that build hives from a template keep the template's name (hivex's empty hive says
+     * {@code DEFAULT}), and such a SYSTEM hive must still take {@code HKLM\SYSTEM} paths and export under that
+     * root. A machine hive's own name is trusted without reading its keys.
      */
     static HiveKind detect(Hive hive) throws HiveFormatException {
+        HiveKind byName = fromStoredName(hive.baseBlock().fileName());
+        if (byName == DEFAULT || byName == NTUSER || byName == USRCLASS) {
+            HiveKind byContent = machineHiveByContent(hive.root());
+            return byContent != null ? byContent : byName;
+        }
+        if (byName != UNKNOWN) {
+            return byName;
+        }
         HiveKind byContent = machineHiveByContent(hive.root());
         if (byContent != null) {
             return byContent;
-        }
-        HiveKind byName = fromStoredName(hive.baseBlock().fileName());
-        if (byName != UNKNOWN) {
-            return byName;
         }
         Key root = hive.root();
         if (has(root, "SAM") && root.subkeyCount() <= 2) {
