@@ -34,8 +34,6 @@ final class JsonBytes {
     private final OutputStream out;
     private final byte[] buffer = new byte[1 << 16];
     private int position;
-    /** Bytes handed to the stream so far. */
-    private long flushed;
     /** Scratch space: a string's units, and a number's digits written from the right. */
     private char[] units = new char[256];
     private final byte[] digits = new byte[20];
@@ -71,7 +69,6 @@ final class JsonBytes {
             flushBuffer();
             if (count > buffer.length) {
                 out.write(bytes, from, count);
-                flushed += count;
                 return this;
             }
         }
@@ -234,22 +231,7 @@ final class JsonBytes {
 
     private void flushBuffer() throws IOException {
         out.write(buffer, 0, position);
-        flushed += position;
         position = 0;
-    }
-
-    /** How many bytes have been written so far, buffered or not: a mark for {@link #rewind}. */
-    long written() {
-        return flushed + position;
-    }
-
-    /** Drops what was written after {@code mark}, if it is all still in the buffer; says whether it was. */
-    boolean rewind(long mark) {
-        if (mark < flushed) {
-            return false;
-        }
-        position = (int) (mark - flushed);
-        return true;
     }
 
     /** Writes what is buffered to the stream (which it does not flush or close). */

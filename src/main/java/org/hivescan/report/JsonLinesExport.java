@@ -29,7 +29,12 @@ public final class JsonLinesExport implements HiveVisitor {
     private static final byte[] ESCAPED_BACKSLASH = {'\\', '\\'};
 
     private final JsonBytes json;
-    /** The escaped display path of the current key's ancestors: pathEnds[d] is where depth d's path ends. */
+    /** The escaped mount point: the path shown for the root, and for a first-level key with an empty name. */
+    private final byte[] mountPath;
+    /**
+     * The escaped display paths of the current key's ancestors, as mount point, backslash and the names joined by
+     * backslashes ({@link RegExport#fullPath}): pathEnds[d] is where the path of start depth + d ends.
+     */
     private byte[] path = new byte[256];
     private int[] pathEnds = new int[64];
     private final int startDepth;
@@ -40,7 +45,11 @@ public final class JsonLinesExport implements HiveVisitor {
     private JsonLinesExport(OutputStream out, Key start, String mountPoint) {
         this.json = new JsonBytes(out);
         this.startDepth = start.depth();
-        byte[] quoted = JsonBytes.quoted(RegExport.fullPath(mountPoint, start));
+        byte[] mount = JsonBytes.quoted(mountPoint);
+        this.mountPath = Arrays.copyOfRange(mount, 1, mount.length - 1);
+        // Below the root, the prefix is always mount + "\" + path, even where the path is empty (a first-level
+        // key named ""): its children are then "mount\\child", as fullPath gives them.
+        byte[] quoted = JsonBytes.quoted(start.depth() == 0 ? mountPoint : mountPoint + "\\" + start.path());
         append(0, quoted, 1, quoted.length - 2);
         pathEnds[0] = quoted.length - 2;
     }
@@ -74,15 +83,7 @@ public final class JsonLinesExport implements HiveVisitor {
             append(from + 2, name, 1, name.length - 2);
             pathEnds[level] = from + 2 + name.length - 2;
         }
-        long mark = json.written();
-        try {
-            writeKey(key, level);
-        } catch (HiveFormatException | RuntimeException e) {
-            // A read that stops the export (strict mode, a spent budget) leaves no half-written record behind, so
-            // every line of the output is a whole object.
-            json.rewind(mark);
-            throw e;
-        }
+        writeKey(key, level);
         return true;
     }
 
@@ -94,19 +95,31 @@ public final class JsonLinesExport implements HiveVisitor {
     }
 
     private void writeKey(Key key, int level) throws HiveFormatException, IOException {
-        json.ascii("{\"path\":\"").raw(path, 0, pathEnds[level]).ascii("\",\"name\":").string(key.name());
-        json.raw(times(key.lastWrittenFiletime()))
-                .ascii(",\"class\":").string(key.className().orElse(null))
+        // Every read that can stop the export (strict mode, a spent budget) comes before the first byte of the
+        // line, so the output is always whole lines; reading a value's data only ever becomes an "error" field.
+        String className = key.className().orElse(null);
+        byte[] security = descriptor(key);
+        List<Value> values = key.values();
+        // fullPath shows the mount point alone where the path is empty: the root, or a first-level key named "".
+        boolean emptyPath = key.depth() == 0 || key.depth() == 1 && key.name().isEmpty();
+        json.ascii("{\"path\":\"");
+        if (emptyPath) {
+            json.raw(mountPath);
+        } else {
+            json.raw(path, 0, pathEnds[level]);
+        }
+        json.ascii("\",\"name\":").string(key.name())
+                .raw(times(key.lastWrittenFiletime()))
+                .ascii(",\"class\":").string(className)
                 .ascii(",\"flags\":").number(key.node().flags());
         if (key.isSymbolicLink()) {
             json.ascii(",\"symbolic_link\":true");
         }
-        json.ascii(",\"security\":").raw(descriptor(key))
+        json.ascii(",\"security\":").raw(security)
                 .ascii(",\"subkey_count\":").number(key.subkeyCount())
                 .ascii(",\"value_count\":").number(key.valueCount())
                 .ascii(",\"offset\":").number(key.offset())
                 .ascii(",\"values\":[");
-        List<Value> values = key.values();
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
                 json.ascii(',');

@@ -133,11 +133,23 @@ class JsonLinesExportTest {
 
     @Test
     void subtreeExportKeepsFullPaths() throws Exception {
-        Path names = TestPaths.fixtures().resolve("names.hive");
-        try (Hive hive = Hive.open(names)) {
-            for (Key child : hive.root().subkeys()) {
-                assertThat(export(hive, child, "HKEY_USERS\\S")).isEqualTo(jacksonRendering(hive, child, "HKEY_USERS\\S"));
+        for (String fixture : List.of("names.hive", "empty-name.hive", "deep.hive")) {
+            try (Hive hive = Hive.open(TestPaths.fixtures().resolve(fixture))) {
+                for (Key child : hive.root().subkeys()) {
+                    assertThat(new String(export(hive, child, "HKEY_USERS\\S"), StandardCharsets.ISO_8859_1))
+                            .isEqualTo(new String(jacksonRendering(hive, child, "HKEY_USERS\\S"),
+                                    StandardCharsets.ISO_8859_1));
+                }
             }
+        }
+    }
+
+    @Test
+    void aFirstLevelKeyWithAnEmptyNameShowsTheMountPoint() throws Exception {
+        try (Hive hive = Hive.open(TestPaths.fixtures().resolve("empty-name.hive"))) {
+            String[] lines = new String(export(hive, hive.root(), "HKLM\\X"), StandardCharsets.UTF_8).split("\n");
+            assertThat(Json.MAPPER.readTree(lines[1]).get("path").asText()).isEqualTo("HKLM\\X");
+            assertThat(Json.MAPPER.readTree(lines[2]).get("path").asText()).isEqualTo("HKLM\\X\\\\Child");
         }
     }
 
