@@ -16,7 +16,9 @@ import org.hivescan.bytes.HiveFormatException;
 import org.hivescan.report.Escaping;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The {@code hivescan} entry point. */
 @Command(name = "hivescan", mixinStandardHelpOptions = true, version = "hivescan 0.1.0",
@@ -30,6 +32,9 @@ public final class Main implements Runnable {
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
             description = "Print the stack trace of an unexpected error.")
     boolean debug;
+
+    @Spec
+    CommandSpec spec;
 
     /** Standard output as bytes, for commands that write binary data or their own encoding. */
     private static OutputStream stdout = System.out;
@@ -86,6 +91,9 @@ public final class Main implements Runnable {
      */
     private static String commandName(String[] args) {
         for (String arg : args) {
+            if (arg.equals("-h") || arg.equals("--help")) {
+                return null; // the top-level help lists every command
+            }
             if (!arg.startsWith("-")) {
                 return COMMANDS.containsKey(arg) ? arg : null;
             }
@@ -120,6 +128,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        CommandLine.usage(this, System.err);
+        // No command named: usage from the live model, which has every command registered (see commandName).
+        spec.commandLine().usage(spec.commandLine().getErr());
     }
 }

@@ -76,6 +76,16 @@ class CliTest {
     }
 
     @Test
+    void usageWithoutACommandListsEveryCommand() {
+        // Only the named command is registered with picocli; without one, usage must still list them all.
+        for (String[] args : List.of(new String[0], new String[] {"--debug"}, new String[] {"--help", "info"})) {
+            Cli.Result r = Cli.run(args);
+            assertThat(r.out() + r.err()).as(String.join(" ", args))
+                    .contains("info ").contains("export ").contains("verify ").contains("audit ").contains("rules ");
+        }
+    }
+
+    @Test
     void aSystemHiveBuiltFromATemplateNamedDefaultIsStillSystem() throws Exception {
         // testdata/hosts are made from hivex's empty hive, whose stored name is ...\DEFAULT.
         String hive = TestPaths.testdata().resolve("hosts/01-2008r2-as-installed/SYSTEM").toString();
