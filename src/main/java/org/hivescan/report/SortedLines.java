@@ -16,14 +16,15 @@ import java.util.PriorityQueue;
  * Lines (without their LF) written out in unsigned byte order, with bounded memory: lines are gathered up to a
  * budget, and each full batch is sorted and spilled to a temporary file; at the end the runs are merged. A small
  * hive never touches the disk; a large one needs heap for one batch, not for its whole listing (a 295 MB hive
- * lists about 700 MB). Temporary files go to {@code java.io.tmpdir}, never beside the input, and are deleted on
- * close. Lines must not contain LF; the canonical listing's escaping guarantees that.
+ * lists about 700 MB). Temporary files (owner-only, as {@link Files#createTempFile} makes them) go to
+ * {@code java.io.tmpdir}, never beside the input, and are deleted on close. Lines must not contain LF; the
+ * canonical listing's escaping guarantees that.
  */
 final class SortedLines implements Closeable {
     /** What a line costs in the heap beyond its bytes: the array header and the list slot. */
     private static final int LINE_OVERHEAD = 24;
 
-    private final long budget;
+    private long budget;
     private final List<byte[]> batch = new ArrayList<>();
     private long batchBytes;
     private final List<Path> runs = new ArrayList<>();
@@ -51,12 +52,29 @@ final class SortedLines implements Closeable {
         return runs.size();
     }
 
+    /**
+     * Sorts the batch and writes it as a run. Where no temporary file can be written, the batch stays in memory and
+     * no further spill is tried: the listing then needs the heap it always did, rather than failing outright.
+     */
     private void spill() throws IOException {
         batch.sort(Arrays::compareUnsigned);
-        Path run = Files.createTempFile("hivescan-sort-", ".run");
+        Path run;
+        try {
+            run = Files.createTempFile("hivescan-sort-", ".run");
+        } catch (IOException | SecurityException e) {
+            budget = Long.MAX_VALUE;
+            return;
+        }
+        // A run holds registry content: removed on close, and at exit should an interrupt (Ctrl-C) skip the close.
+        run.toFile().deleteOnExit();
         runs.add(run);
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(run), 1 << 16)) {
             writeLines(batch, out);
+        } catch (IOException e) {
+            runs.remove(run);
+            Files.deleteIfExists(run);
+            budget = Long.MAX_VALUE;
+            return;
         }
         batch.clear();
         batchBytes = 0;

@@ -65,6 +65,44 @@ class CanonicalListingSpillTest {
         }
     }
 
+    /** Runs {@code export --format canon} in a JVM of the given heap (16 or 64 MiB: an 8 MiB sort budget). */
+    private static byte[] canonInSmallJvm(String heap, Path hive, String tmpdir, Path dir) throws Exception {
+        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path out = dir.resolve("listing.canon");
+        Process child = new ProcessBuilder(javaBin.toString(), heap, "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + tmpdir,
+                "-cp", System.getProperty("java.class.path"), "org.hivescan.cli.Main", "export", hive.toString(),
+                "--format", "canon", "-o", out.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+        assertThat(child.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        assertThat(child.exitValue()).as(Files.readString(dir.resolve("child.log"))).isZero();
+        return Files.readAllBytes(out);
+    }
+
+    @Test
+    void aSmallHeapSpillsToTheTemporaryFolderAndCleansUp(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // This SYSTEM hive lists 19 MB: more than twice the 8 MiB budget, and more than a 16 MiB heap holds.
+        String hive = "mkorman90_regipy/regipy_tests/data/SYSTEM";
+        byte[] expected = Canon.gunzip(TestPaths.oracle().resolve(hive + ".canon.gz"));
+        assertThat(expected.length).isGreaterThan(16 << 20);
+        Path tmp = Files.createDirectory(dir.resolve("tmp"));
+        byte[] actual = canonInSmallJvm("-Xmx16m", TestPaths.corpus().resolve(hive), tmp.toString(), dir);
+        assertThat(actual).as(() -> Canon.firstDifference(expected, actual)).isEqualTo(expected);
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    @Test
+    void withoutAWritableTemporaryFolderTheSortStaysInMemory(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        String hive = "mkorman90_regipy/regipy_tests/data/SYSTEM";
+        byte[] expected = Canon.gunzip(TestPaths.oracle().resolve(hive + ".canon.gz"));
+        // 64 MiB holds the whole listing; the budget (8 MiB) is passed, a spill is tried and cannot be made.
+        byte[] actual = canonInSmallJvm("-Xmx64m", TestPaths.corpus().resolve(hive), dir.resolve("missing").toString(),
+                dir);
+        assertThat(actual).as(() -> Canon.firstDifference(expected, actual)).isEqualTo(expected);
+    }
+
     @Test
     void aWalkThatFailsLeavesNoTemporaryFiles() throws Exception {
         long before = sortRunsInTmp();
