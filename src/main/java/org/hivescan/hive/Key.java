@@ -93,8 +93,17 @@ public final class Key {
         return nk.valueCount();
     }
 
+    /**
+     * The class name, if the key has one. A class-name cell that cannot be read is a problem of this key alone:
+     * reported (thrown when strict) and otherwise taken as no class name, like an unreadable security cell.
+     */
     public Optional<String> className() throws HiveFormatException {
-        return Optional.ofNullable(ClassName.read(hive.space(), nk));
+        try {
+            return Optional.ofNullable(ClassName.read(hive.space(), nk));
+        } catch (HiveFormatException e) {
+            hive.diagnostics().report(e);
+            return Optional.empty();
+        }
     }
 
     /** The key's security descriptor in SDDL, read once per security cell and cached. */

@@ -76,6 +76,17 @@ class CliTest {
     }
 
     @Test
+    void anUnreadableClassNameIsADiagnosticAndTheExportGoesOn() throws Exception {
+        // testdata/hardening/offset-overflow: ClassFar's class name lies past 4 GiB (see OverflowLimitsTest).
+        String hive = TestPaths.testdata().resolve("hardening/offset-overflow.hive").toString();
+        Cli.Result lenient = Cli.run("export", hive, "--format", "jsonl");
+        assertThat(lenient.exit()).isZero();
+        assertThat(lenient.out()).contains("\"name\":\"ClassFar\"").contains("\"name\":\"ValueFar\"");
+        assertThat(lenient.err()).contains("class name: offset 0xFFFFF000 points outside");
+        assertThat(Cli.run("ls", "-l", hive, "ClassFar").exit()).isZero();
+    }
+
+    @Test
     void usageWithoutACommandListsEveryCommand() {
         // Only the named command is registered with picocli; without one, usage must still list them all.
         for (String[] args : List.of(new String[0], new String[] {"--debug"}, new String[] {"--help", "info"})) {
