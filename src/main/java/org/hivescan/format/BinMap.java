@@ -134,10 +134,6 @@ public final class BinMap {
         return rel < 0 || page >= binOfPage.length ? -1 : binOfPage[(int) page];
     }
 
-    public HiveBin bin(int index) {
-        return bins.get(index);
-    }
-
     /** Where bin {@code index} starts, relative to the hive-bins data. */
     public long binStart(int index) {
         return binStarts[index];
