@@ -164,9 +164,6 @@ public final class SubkeyIndex {
 
     /** All key-node offsets in order. */
     public long[] keyOffsets() throws HiveFormatException {
-        if (leaves.size() == 1) {
-            return leaves.get(0).elements(size);
-        }
         long[] out = new long[size];
         int i = 0;
         for (SubkeyList leaf : leaves) {
