@@ -44,9 +44,12 @@ public final class Registry {
         return controlSet;
     }
 
-    /** The path with a leading CurrentControlSet replaced by the control set in use; null when that is unknown. */
+    /**
+     * The path with a leading CurrentControlSet replaced by the control set in use; null when that is unknown.
+     * Names are separated by {@code \} only: {@code /} is part of a name ({@code Ciphers\AES 128/128}, §9.4).
+     */
     public String resolve(HiveRole role, String path) {
-        String p = path.replace('/', '\\');
+        String p = path;
         if (role == HiveRole.SYSTEM && startsWithCcs(p)) {
             return controlSet == null ? null : controlSet + p.substring(CCS.length());
         }

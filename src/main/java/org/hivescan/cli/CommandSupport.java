@@ -29,7 +29,7 @@ final class CommandSupport {
         if (path == null || path.isEmpty()) {
             return Optional.of(hive.root());
         }
-        Optional<KeyPath.Resolution> found = hive.resolve(path);
+        Optional<KeyPath.Resolution> found = KeyPath.resolveTyped(hive, path);
         if (found.isEmpty()) {
             err.println("hivescan: key not found: " + Escaping.terminal(path));
             return Optional.empty();

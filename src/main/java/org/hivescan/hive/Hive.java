@@ -144,7 +144,7 @@ public final class Hive implements AutoCloseable {
         return kind;
     }
 
-    /** Resolves a path below the root ({@code \} or {@code /}, any case, optional HKLM prefix); see {@link KeyPath}. */
+    /** Resolves a path below the root ({@code \} between names, any case, optional HKLM prefix); see {@link KeyPath}. */
     public Optional<Key> key(String path) throws HiveFormatException {
         return KeyPath.resolve(this, path).map(KeyPath.Resolution::key);
     }

@@ -7,8 +7,10 @@ import java.util.Optional;
 import org.hivescan.bytes.HiveFormatException;
 
 /**
- * Paths as users type them: {@code \} or {@code /} between names, any case, and optionally the hive's mount point
- * in front ({@code HKLM\SOFTWARE\...}, {@code HKEY_LOCAL_MACHINE\SYSTEM\...}).
+ * Key paths: names separated by {@code \} only, any case, and optionally the hive's mount point in front
+ * ({@code HKLM\SOFTWARE\...}, {@code HKEY_LOCAL_MACHINE\SYSTEM\...}). A key name may contain {@code /} (SChannel's
+ * {@code Ciphers\AES 128/128}, regf stores names as they are), so {@code /} is never a separator here; only
+ * {@link #resolveTyped} accepts it, as a fallback for paths typed without any {@code \}.
  *
  * <p>{@code CurrentControlSet} is not stored in a SYSTEM file: Windows builds it at boot as a volatile link. Offline
  * it is resolved through {@code Select\Current} to {@code ControlSet00N} (KB102984), and the resolution says so.
@@ -24,9 +26,14 @@ public final class KeyPath {
     public record Resolution(Key key, String controlSet) {
     }
 
+    /** The names of a path split on {@code \} (empty names dropped); {@code /} stays part of a name. */
     public static List<String> split(String path) {
+        return split(path, '\\');
+    }
+
+    private static List<String> split(String path, char separator) {
         List<String> names = new ArrayList<>();
-        for (String part : path.split("[\\\\/]")) {
+        for (String part : path.split(java.util.regex.Pattern.quote(String.valueOf(separator)))) {
             if (!part.isEmpty()) {
                 names.add(part);
             }
@@ -35,7 +42,25 @@ public final class KeyPath {
     }
 
     static Optional<Resolution> resolve(Hive hive, String path) throws HiveFormatException {
-        List<String> names = stripMountPoint(hive, split(path));
+        return resolveNames(hive, split(path));
+    }
+
+    /**
+     * A path as a user typed it: first exactly as {@link #resolve} reads it ({@code \} only), so every existing name
+     * is reachable; only when that finds nothing and the path holds no {@code \} at all, {@code /} is tried as the
+     * separator ({@code ControlSet001/Control}). A path with a {@code \} is never re-split: there {@code /} is part of a
+     * name.
+     */
+    public static Optional<Resolution> resolveTyped(Hive hive, String path) throws HiveFormatException {
+        Optional<Resolution> literal = resolve(hive, path);
+        if (literal.isPresent() || path.indexOf('\\') >= 0 || path.indexOf('/') < 0) {
+            return literal;
+        }
+        return resolveNames(hive, split(path, '/'));
+    }
+
+    private static Optional<Resolution> resolveNames(Hive hive, List<String> path) throws HiveFormatException {
+        List<String> names = stripMountPoint(hive, path);
         Key key = hive.root();
         String controlSet = null;
         for (int i = 0; i < names.size(); i++) {
