@@ -7,11 +7,13 @@ import java.util.Map;
 import org.hivescan.audit.model.StackSpec;
 
 /**
- * §8 Aggregation: a stack is ready when all its rules are PASS, WARN or N/A, not ready when one FAILs, unknown
- * otherwise; the host is READY when every stack is. A stack's prerequisites (KB3140245 for WinHTTP, .NET 4.6.2+ for
- * .NET) count the same way: a registry fix cannot make up for a missing update or upgrade, so a host with one must
- * not turn READY once its registry is fixed. The registry alone can fix a host that is not ready when every
- * failing member rule has a registry fix and no prerequisite is FAIL or UNKNOWN.
+ * §9.1 Stacks: a stack is ready when all its rules are PASS, WARN or N/A, not ready when one FAILs, unknown
+ * otherwise; the host is NOT READY when a stack fails, else UNKNOWN when one is unknown, else READY. A stack's
+ * members are the rules it lists and the (site) rules that declare they join it. Prerequisites (KB3140245 for
+ * WinHTTP, the .NET 4.5-4.5.2 band) count the same way: a registry fix cannot make up for a missing update, so a
+ * host with one must not turn READY once its registry is fixed. The registry alone can fix a host that is not
+ * ready when every non-passing member rule has a registry fix and none is UNKNOWN; otherwise the blockers name
+ * what stands in the way (never an empty list).
  */
 final class Aggregation {
     private final Map<String, RuleResult> byId = new LinkedHashMap<>();
@@ -20,20 +22,36 @@ final class Aggregation {
     private final Readiness overall;
     private final boolean fixable;
 
-    Aggregation(List<StackSpec> specs, List<RuleResult> results) {
+    private final Map<String, List<String>> joined;
+
+    /**
+     * @param joined for each stack id, the rules that declare they join it (§9.1), besides those it lists
+     */
+    Aggregation(List<StackSpec> specs, List<RuleResult> results, Map<String, List<String>> joined) {
+        this.joined = joined;
         results.forEach(r -> byId.put(r.id(), r));
         for (StackSpec s : specs) {
             stacks.add(stack(s));
         }
         overall = computeOverall();
-        fixable = overall == Readiness.READY || (overall == Readiness.NOT_READY && collectBlockers(specs));
+        fixable = overall == Readiness.READY || collectBlockers(specs);
+    }
+
+    private List<String> members(StackSpec s) {
+        List<String> all = new ArrayList<>(s.rules());
+        for (String id : joined.getOrDefault(s.id(), List.of())) {
+            if (!all.contains(id) && !s.prerequisites().contains(id)) {
+                all.add(id);
+            }
+        }
+        return all;
     }
 
     private StackResult stack(StackSpec s) {
         List<String> failing = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         List<String> members = new ArrayList<>();
-        List<String> all = new ArrayList<>(s.rules());
+        List<String> all = members(s);
         all.addAll(s.prerequisites());
         for (String id : all) {
             RuleResult r = byId.get(id);
@@ -64,7 +82,7 @@ final class Aggregation {
             if (Boolean.TRUE.equals(stacks.get(i).ready())) {
                 continue;
             }
-            for (String id : specs.get(i).rules()) {
+            for (String id : members(specs.get(i))) {
                 block(byId.get(id), false);
             }
             for (String id : specs.get(i).prerequisites()) {

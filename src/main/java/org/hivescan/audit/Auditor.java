@@ -58,10 +58,21 @@ public final class Auditor {
         for (RuleSpec r : rules.enabledRules()) {
             results.add(evaluate(r, ctx, reg));
         }
-        Aggregation agg = new Aggregation(rules.stacks(), results);
+        Aggregation agg = new Aggregation(rules.stacks(), results, joinedStacks());
         return new AuditReport(rules.rulesVersion(), rules.schemaVersion(), !rules.origins().isEmpty(), facts,
                 List.of(info(HiveRole.SYSTEM, in.system()), info(HiveRole.SOFTWARE, in.software())), results,
                 agg.stacks(), agg.overall(), agg.fixable(), agg.blockers(), in.tls12Only());
+    }
+
+    /** Stack id to the enabled rules that declare they join it (§9.1). */
+    private java.util.Map<String, List<String>> joinedStacks() {
+        java.util.Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        for (RuleSpec r : rules.enabledRules()) {
+            for (String stack : r.stacks()) {
+                out.computeIfAbsent(stack, k -> new ArrayList<>()).add(r.id());
+            }
+        }
+        return out;
     }
 
     private static Hive hive(AuditInput.InputHive h) {
@@ -72,7 +83,10 @@ public final class Auditor {
         ctx.begin(rule);
         Outcome o;
         String missing = missingInput(rule, reg);
-        if (missing != null) {
+        Outcome na = missing == null ? null : kinds.get(rule.check().kind()).notApplicable(rule.check(), ctx);
+        if (na != null) {
+            o = na;
+        } else if (missing != null) {
             o = Outcome.of(Verdict.UNKNOWN, missing);
         } else {
             try {

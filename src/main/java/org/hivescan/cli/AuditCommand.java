@@ -71,12 +71,13 @@ public final class AuditCommand implements Callable<Integer> {
             + "for the live host (CurrentControlSet).")
     Path fix;
 
-    @Option(names = "--fix-offline", paramLabel = "FILE.reg", description = "Write the same changes for the "
-            + "offline hives (the control set in use, one section per hive).")
+    @Option(names = "--fix-offline", paramLabel = "DIR", description = "Write the same changes for the offline "
+            + "hives as DIR/SYSTEM.reg and DIR/SOFTWARE.reg (the control set in use), each mergeable with "
+            + "hivexregedit --merge --prefix 'HKEY_LOCAL_MACHINE\\<HIVE>'.")
     Path fixOffline;
 
     @Option(names = "--tls12-only", description = "Fix files use the strict variant: DefaultSecureProtocols "
-            + "0xA00 and legacy SChannel protocols disabled (default: the article's 0xAA0, nothing removed).")
+            + "0x800 (0x2800 from build 20348) and legacy SChannel protocols disabled (default: the article's 0xAA0, nothing removed).")
     boolean tls12Only;
 
     @Option(names = "--rules", paramLabel = "FILE", description = "Extra or overriding rules (YAML or JSON).")
@@ -127,7 +128,19 @@ public final class AuditCommand implements Callable<Integer> {
      * new file named like one of its logs, which a later run would take for a log.
      */
     private String outputClash(Path sys, Path soft) throws IOException {
-        for (Path out : new Path[] {fix, fixOffline}) {
+        if (fixOffline != null && Files.exists(fixOffline) && !Files.isDirectory(fixOffline)) {
+            return "--fix-offline: " + Escaping.terminal(fixOffline.toString()) + " is not a directory (it takes a"
+                    + " folder for SYSTEM.reg and SOFTWARE.reg)";
+        }
+        for (Path out : offlineFiles()) {
+            if (Files.exists(out, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return "--fix-offline: " + Escaping.terminal(out.toString()) + " exists; choose another folder";
+            }
+        }
+        List<Path> outs = new java.util.ArrayList<>(offlineFiles());
+        outs.add(fix);
+        outs.add(fixOffline);
+        for (Path out : outs) {
             for (Path in : new Path[] {sys, soft}) {
                 if (out != null && in != null && isEvidence(out, in)) {
                     return Escaping.terminal(out.toString()) + " is an input hive or one of its logs; choose "
@@ -283,7 +296,8 @@ public final class AuditCommand implements Callable<Integer> {
         switch (format) {
             case json -> JsonAuditReport.write(report, out);
             case markdown -> MarkdownAuditReport.write(report, out);
-            default -> TextAuditReport.write(report, out, useColor(), verbose);
+            default -> TextAuditReport.write(report, out, useColor(), verbose,
+                    TextAuditReport.width(System.getenv("COLUMNS"), System.console() != null));
         }
         out.flush();
     }
@@ -293,9 +307,40 @@ public final class AuditCommand implements Callable<Integer> {
                 System.getenv("TERM"));
     }
 
+    /** The per-hive files --fix-offline DIR writes. */
+    private List<Path> offlineFiles() {
+        if (fixOffline == null) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(HiveRole.values()).map(r -> fixOffline.resolve(r.name() + ".reg")).toList();
+    }
+
     private boolean writeFixes(AuditReport report, PrintWriter err) {
-        return writeFix(report, fix, RegFixWriter.Target.LIVE, err)
-                && writeFix(report, fixOffline, RegFixWriter.Target.OFFLINE, err);
+        if (!writeFix(report, fix, RegFixWriter.Target.LIVE, err)) {
+            return false;
+        }
+        if (fixOffline == null) {
+            return true;
+        }
+        try {
+            Files.createDirectories(fixOffline);
+        } catch (IOException e) {
+            err.println("hivescan audit: cannot create " + Escaping.terminal(fixOffline.toString()) + ": "
+                    + Escaping.terminal(String.valueOf(e.getMessage())));
+            return false;
+        }
+        for (HiveRole role : HiveRole.values()) {
+            Path file = fixOffline.resolve(role.name() + ".reg");
+            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.US_ASCII,
+                    java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
+                RegFixWriter.writeHive(report, role, w);
+            } catch (IOException e) {
+                err.println("hivescan audit: cannot write " + Escaping.terminal(file.toString()) + ": "
+                        + Escaping.terminal(String.valueOf(e.getMessage())));
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean writeFix(AuditReport report, Path file, RegFixWriter.Target target, PrintWriter err) {

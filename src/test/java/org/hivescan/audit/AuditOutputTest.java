@@ -10,10 +10,14 @@ import static org.hivescan.audit.AuditTestSupport.scenarios;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.hivescan.audit.model.RuleSetLoader;
+import org.hivescan.recovery.LoadOptions;
 import org.hivescan.report.audit.TextAuditReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,19 +26,44 @@ import org.junit.jupiter.api.io.TempDir;
 class AuditOutputTest {
     private static final String ESC = "\u001b";
 
+    /** Piped output is not wrapped: every evidence path and finding is one line, so grep finds it whole. */
     @Test
-    void textFitsEightyColumnsExceptUnbreakableUrls() {
-        for (Path dir : scenarios()) {
-            for (String flag : List.of("--color=never", "--verbose")) {
-                String out = run("audit", dir.toString(), flag).out();
+    void pipedTextIsNotWrapped() {
+        String out = run("audit", scenario("06-").toString(), "--color=never").out();
+        assertThat(out).containsPattern("(?m)^ *- HKLM\\\\SYSTEM\\\\ControlSet001\\\\Control\\\\SecurityProviders"
+                + "\\\\SCHANNEL\\\\Protocols\\\\TLS 1\\.2\\\\Client$");
+    }
+
+    /**
+     * At a terminal width the lines fit, except a chunk that cannot break, and never inside a registry path: each
+     * path the report names is whole on one line.
+     */
+    @Test
+    void terminalWidthNeverBreaksInsideAPath() throws Exception {
+        for (int width : List.of(80, 100, 132)) {
+            for (Path dir : scenarios()) {
+                AuditReport report = new Auditor(RuleSetLoader.builtIn()).auditFiles(dir.resolve("SYSTEM"),
+                        dir.resolve("SOFTWARE"), LoadOptions.defaults(), null, false);
+                StringWriter text = new StringWriter();
+                TextAuditReport.write(report, new PrintWriter(text), false, true, width);
+                String out = text.toString();
+                for (RuleResult r : report.rules()) {
+                    for (Evidence e : r.evidence()) {
+                        assertThat(out).as("%s at %d: %s", dir, width, e.key()).contains(e.key());
+                    }
+                }
                 for (String line : out.split("\n")) {
-                    if (!line.trim().startsWith("https://")) {
-                        assertThat(line.codePointCount(0, line.length())).as("%s: %s", dir, line)
-                                .isLessThanOrEqualTo(80);
+                    if (line.codePointCount(0, line.length()) > width && !line.startsWith("  Missing evidence: ")) {
+                        assertThat(line).as("%s at %d: only a path or URL, which never breaks, overflows", dir,
+                                width).containsAnyOf("\\", "/");
                     }
                 }
             }
         }
+        assertThat(TextAuditReport.width("120", false)).as("COLUMNS wins").isEqualTo(120);
+        assertThat(TextAuditReport.width(null, true)).as("a terminal without COLUMNS").isEqualTo(80);
+        assertThat(TextAuditReport.width(null, false)).as("piped: no wrap").isEqualTo(Integer.MAX_VALUE);
+        assertThat(TextAuditReport.width("junk", false)).isEqualTo(Integer.MAX_VALUE);
     }
 
     @Test
@@ -60,7 +89,7 @@ class AuditOutputTest {
     @Test
     void textShowsVerdictStacksAndFailureDetail() {
         String out = run("audit", scenario("06-").toString()).out();
-        assertThat(out).contains("Result: NOT READY").contains("[ no ] SChannel client ready")
+        assertThat(out).contains("Result: NOT READY").contains("[ no ] WinHTTP ready")
                 .contains("Windows Server 2019").contains("FAIL    S1   CRIT")
                 .contains("HKLM\\SYSTEM\\ControlSet001\\Control\\SecurityProviders\\SCHANNEL\\")
                 .contains("Enabled = REG_DWORD 0x00000000 (0)")
@@ -99,9 +128,10 @@ class AuditOutputTest {
         JsonNode json = run("audit", tmp.toString(), "--format", "json").json();
         assertThat(json.get("host").get("computer_name").asText()).doesNotContain(ESC).doesNotContain("\n");
 
-        Path fix = tmp.resolve("fix.reg");
+        Path fix = tmp.resolve("fix");
         run("audit", tmp.toString(), "--fix-offline", fix.toString());
-        String file = Files.readString(fix, StandardCharsets.US_ASCII);
+        String file = Files.readString(fix.resolve("SYSTEM.reg"), StandardCharsets.US_ASCII)
+                + Files.readString(fix.resolve("SOFTWARE.reg"), StandardCharsets.US_ASCII);
         assertThat(file).doesNotContain(ESC).doesNotContain("\n[HKEY_LOCAL_MACHINE\\SYSTEM\\Pwned]");
         mergeOffline(fix, tmp);
         assertThat(hivexregedit("--export", tmp.resolve("SYSTEM").toString(), "\\")).doesNotContain("Pwned");

@@ -23,8 +23,6 @@ import org.hivescan.cli.Main;
 /** Shared helpers of the audit tests: running the CLI, reading fixtures, merging .reg files with hivexregedit. */
 final class AuditTestSupport {
     static final ObjectMapper JSON = new ObjectMapper();
-    /** The per-hive section marker of --fix-offline files (RegFixWriter.SECTION_MARK, repeated to test it). */
-    static final String SECTION_MARK = "; ==== hive ";
 
     private AuditTestSupport() {
     }
@@ -100,28 +98,20 @@ final class AuditTestSupport {
     }
 
     /**
-     * Merges an offline fix file into the hives in {@code dir} with hivexregedit, one section per hive, each
-     * under its HKEY_LOCAL_MACHINE\NAME prefix; returns the hives merged.
+     * Merges the per-hive files of an offline fix folder (DIR/SYSTEM.reg, DIR/SOFTWARE.reg) into the hives in
+     * {@code dir} with hivexregedit, each file as it is under its HKEY_LOCAL_MACHINE\NAME prefix, exactly as the
+     * README tells users to; returns the hives that had changes.
      */
-    static List<String> mergeOffline(Path fixFile, Path dir) throws IOException, InterruptedException {
-        Map<String, StringBuilder> sections = new LinkedHashMap<>();
-        StringBuilder current = null;
-        for (String line : Files.readAllLines(fixFile, StandardCharsets.US_ASCII)) {
-            if (line.startsWith(SECTION_MARK)) {
-                String hive = line.substring(SECTION_MARK.length()).split(" ")[0];
-                current = sections.computeIfAbsent(hive, h -> new StringBuilder("Windows Registry Editor Version 5.00\n\n"));
-            }
-            if (current != null) {
-                current.append(line).append('\n');
-            }
-        }
+    static List<String> mergeOffline(Path fixDir, Path dir) throws IOException, InterruptedException {
         List<String> merged = new ArrayList<>();
-        for (Map.Entry<String, StringBuilder> s : sections.entrySet()) {
-            Path section = dir.resolve("section-" + s.getKey() + ".reg");
-            Files.writeString(section, s.getValue().toString(), StandardCharsets.UTF_8);
-            hivexregedit("--merge", "--prefix", "HKEY_LOCAL_MACHINE\\" + s.getKey(), "--encoding", "UTF-16LE",
-                    dir.resolve(s.getKey()).toString(), section.toString());
-            merged.add(s.getKey());
+        for (String hive : List.of("SYSTEM", "SOFTWARE")) {
+            Path file = fixDir.resolve(hive + ".reg");
+            assertThat(file).as("offline fix file").exists();
+            hivexregedit("--merge", "--prefix", "HKEY_LOCAL_MACHINE\\" + hive, "--encoding", "UTF-16LE",
+                    dir.resolve(hive).toString(), file.toString());
+            if (Files.readAllLines(file, StandardCharsets.US_ASCII).stream().anyMatch(l -> l.startsWith("["))) {
+                merged.add(hive);
+            }
         }
         return merged;
     }

@@ -21,9 +21,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Acceptance 2, second point: the --fix-offline changes, merged by an independent writer (hivexregedit) into a
- * copy of each scenario's hives, make every registry-fixable scenario READY, in both fix variants; and once
- * fixed, the host needs no further change.
+ * The consistency law (§9.1, §9.2), on every scenario and both fix variants: the --fix-offline files, merged as
+ * they are by an independent writer (hivexregedit) into copies of the hives, give a host that is READY exactly
+ * when the first audit said registry changes suffice; otherwise the second audit is not READY and still names
+ * what blocks it. A fix never turns a blocker into READY.
  */
 class FixRoundTripTest {
 
@@ -38,25 +39,33 @@ class FixRoundTripTest {
 
     @ParameterizedTest(name = "{0} tls12-only={1}")
     @MethodSource("scenariosAndVariants")
-    void offlineFixMergedWithHivexMakesTheHostReady(Path scenario, boolean strict, @TempDir Path tmp)
-            throws Exception {
+    void offlineFixGivesReadyExactlyWhenTheAuditSaidTheRegistrySuffices(Path scenario, boolean strict,
+            @TempDir Path tmp) throws Exception {
         copyHives(scenario, tmp);
-        Path fix = tmp.resolve("fix.reg");
-        AuditTestSupport.Run before = run(args(tmp, strict, "--fix-offline", fix.toString()));
-        assertThat(before.code()).as(before.err()).isIn(0, 1, 4);
-        mergeOffline(fix, tmp);
+        Path fixDir = tmp.resolve("fix");
+        AuditTestSupport.Run first = run(args(tmp, strict, "--format", "json", "--fix-offline", fixDir.toString()));
+        assertThat(first.code()).as(first.err()).isIn(0, 1, 4);
+        JsonNode before = first.json();
+        boolean suffices = before.get("fixable_by_registry").asBoolean();
+        assertThat(suffices).as("fixable_by_registry against the hand-written expected.json")
+                .isEqualTo(expected(scenario).get("fixable_by_registry").asBoolean());
+        List<String> blockersBefore = blockerIds(before);
+        if (!suffices) {
+            assertThat(blockersBefore).as("a host the registry cannot fix names its blockers").isNotEmpty();
+        }
+        mergeOffline(fixDir, tmp);
 
         JsonNode after = run(args(tmp, strict, "--format", "json")).json();
-        boolean fixable = expected(scenario).get("fixable_by_registry").asBoolean();
-        if (fixable) {
-            assertThat(after.get("overall").asText()).as("after the fix: %s", verdicts(after)).isEqualTo("READY");
+        String overall = after.get("overall").asText();
+        if (suffices) {
+            assertThat(overall).as("after the fix: %s", verdicts(after)).isEqualTo("READY");
+            assertThat(plannedChanges(after)).as("changes still planned after the fix").isEmpty();
         } else {
-            // Not fixable by the registry alone: a prerequisite (KB3140245 evidence, .NET upgrade) stays unproven.
-            assertThat(List.of(verdict(after, "W3"), verdict(after, "N4"))).as("prerequisites after the fix")
-                    .anyMatch(v -> v.equals("UNKNOWN") || v.equals("FAIL") || v.equals("WARN"));
+            assertThat(overall).as("a blocker never turns READY: %s", verdicts(after)).isNotEqualTo("READY");
+            assertThat(blockerIds(after)).as("still names what blocks it").isNotEmpty()
+                    .containsAnyElementsOf(blockersBefore);
         }
-        assertThat(plannedChanges(after)).as("changes still planned after the fix").isEmpty();
-        if (strict && fixable) {
+        if (strict && suffices) {
             assertThat(verdict(after, "S4")).as("legacy protocols after a tls12-only fix").isEqualTo("PASS");
             assertThat(verdict(after, "W4")).isIn("PASS", "N/A");
         }
@@ -67,7 +76,7 @@ class FixRoundTripTest {
     void offlineFixLeavesOtherControlSetsAlone(@TempDir Path tmp) throws Exception {
         copyHives(scenario("13-"), tmp);
         String cs1Before = hivexregedit("--export", tmp.resolve("SYSTEM").toString(), "\\ControlSet001");
-        Path fix = tmp.resolve("fix.reg");
+        Path fix = tmp.resolve("fix");
         run("audit", tmp.toString(), "--fix-offline", fix.toString());
         assertThat(mergeOffline(fix, tmp)).containsExactly("SYSTEM");
         assertThat(hivexregedit("--export", tmp.resolve("SYSTEM").toString(), "\\ControlSet001"))
@@ -88,6 +97,13 @@ class FixRoundTripTest {
 
     private static String verdict(JsonNode report, String id) {
         return AuditTestSupport.rule(report, id).get("verdict").asText();
+    }
+
+    /** "W3" from "W3 UNKNOWN: ...". */
+    private static List<String> blockerIds(JsonNode report) {
+        List<String> out = new ArrayList<>();
+        report.get("fix_blockers").forEach(b -> out.add(b.asText().split(" ")[0]));
+        return out;
     }
 
     private static List<String> plannedChanges(JsonNode report) {

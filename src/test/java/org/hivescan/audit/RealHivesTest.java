@@ -101,7 +101,11 @@ class RealHivesTest {
             assertThat(rule.get("verdict").asText()).as(id).isEqualTo("UNKNOWN");
             assertThat(rule.get("finding").asText()).as(id).contains("build is unknown").contains("--os-build");
         }
-        for (String id : List.of("W1", "W2", "N1", "N2", "C1")) {
+        boolean x86 = fact.arch().equalsIgnoreCase("x86");
+        JsonNode w2 = AuditTestSupport.rule(report, "W2");
+        assertThat(w2.get("verdict").asText()).as("W2 applies to x64/ARM64 only (§9.1)")
+                .isEqualTo(x86 ? "N/A" : "UNKNOWN");
+        for (String id : List.of("W1", "N1", "N2", "C1")) {
             JsonNode rule = AuditTestSupport.rule(report, id);
             assertThat(rule.get("verdict").asText()).as(id).isEqualTo("UNKNOWN");
             assertThat(rule.get("finding").asText()).as(id).contains("SOFTWARE");

@@ -36,7 +36,7 @@ class SiteRulesTest {
         assertThat(set.tables().cipherSuites().m365Tls12()).hasSize(8);
         assertThat(set.tables().cipherSuites().afdTls12()).hasSize(6);
         assertThat(set.stacks()).extracting(s -> s.id())
-                .containsExactly("winhttp", "dotnet", "schannel_client", "cipher_overlap");
+                .containsExactly("winhttp", "dotnet", "wininet");
     }
 
     @Test

@@ -9,13 +9,15 @@ import java.util.Optional;
 import java.util.Set;
 import org.hivescan.audit.HiveRole;
 import org.hivescan.audit.Reading;
+import org.hivescan.audit.model.SuiteCatalog;
 import org.hivescan.audit.model.Tables;
 import org.hivescan.bytes.HiveFormatException;
 
 /**
  * The host's effective cipher-suite list and its overlap with Microsoft 365 and Azure Front Door (§4e):
- * the configured order by precedence (§4a), minus the suites an SChannel algorithm switch removes (§4b), matched
- * against the lists of §4d after stripping curve suffixes (§4a.4).
+ * the configured order by precedence (§4a), keeping only names the build knows (§9.3, the suite catalogue), minus
+ * the suites an SChannel algorithm switch removes (§4b, §9.4) and the ECDHE suites an ECC curve policy without a
+ * NIST curve removes (§9.4), matched against the lists of §4d after stripping curve suffixes (§4a.4).
  */
 final class CipherAnalysis {
     /** An SChannel algorithm leaf with Enabled=0. */
@@ -32,6 +34,11 @@ final class CipherAnalysis {
 
     final Tables.CipherTables t;
     final List<String> skipped = new ArrayList<>();
+    /** Configured names that would match Microsoft 365 or Front Door but that this build does not know (§9.3). */
+    final List<String> unknownToBuild = new ArrayList<>();
+    /** The EccCurves policy when it holds none of the NIST curves (§9.4), else null. */
+    List<String> curvesWithoutNist;
+    SuiteCatalog.Row catalogRow;
     Source source;
     String unknownReason;
     List<String> listed = List.of();
@@ -49,10 +56,57 @@ final class CipherAnalysis {
         if (a.source == null) {
             return a;
         }
-        a.listed = a.normalizeAll(a.source.entries());
+        a.catalogRow = SuiteCatalog.builtIn().forBuild(ctx.build()).orElse(null);
+        List<String> known = a.source.where() == null ? a.source.entries() : a.knownToBuild(ctx, a.source.entries());
+        if (a.unknownReason != null) {
+            return a;
+        }
+        a.listed = a.normalizeAll(known);
         a.disabled = disabledLeaves(ctx);
+        a.curvesWithoutNist = curvesWithoutNist(ctx);
         a.tls13 = Schannel.state(ctx, "TLS 1.3", "Client").state();
         return a;
+    }
+
+    /**
+     * §9.3: a configured name that would match Microsoft 365 or Front Door counts only if the build knows it;
+     * the others are dropped and listed. Names that can never match are kept as they are (they change nothing).
+     */
+    private List<String> knownToBuild(AuditContext ctx, List<String> entries) {
+        if (catalogRow == null) {
+            unknownReason = "a cipher-suite order is configured, and which of its names the build knows (§9.3)"
+                    + " needs the build: " + (ctx.build() == null ? ctx.buildUnknownReason()
+                            : "no suite catalogue row for build " + ctx.build());
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (String e : entries) {
+            boolean relevant = relevant(normalize(e));
+            if (relevant && !catalogRow.knows(e)) {
+                unknownToBuild.add(e.trim());
+            } else {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private boolean relevant(String normalized) {
+        return t.m365Tls12().contains(normalized) || t.afdTls12().contains(normalized)
+                || t.afdTls13().contains(normalized);
+    }
+
+    /** §9.4: the policy ECC curve order, when it is a string list with none of the NIST curves; else null. */
+    static List<String> curvesWithoutNist(AuditContext ctx) throws HiveFormatException {
+        Tables.CipherTables t = ctx.tables().cipherSuites();
+        Reading r = ctx.read(HiveRole.SOFTWARE, t.eccCurvesPath(), "EccCurves");
+        List<String> curves = r.multiText().orElse(null);
+        if (curves == null) {
+            return null;
+        }
+        boolean nist = curves.stream().anyMatch(c -> t.eccCurvesRequiredAny().stream()
+                .anyMatch(req -> req.equalsIgnoreCase(c.trim())));
+        return nist ? null : curves;
     }
 
     private Source findSource(AuditContext ctx) throws HiveFormatException {
@@ -166,10 +220,46 @@ final class CipherAnalysis {
         return suites.stream().filter(s -> leavesOf(t, s).stream().anyMatch(off::contains)).toList();
     }
 
-    /** §4e step 1: the listed suites minus those removed by the given leaves. */
+    /**
+     * §4e step 1: the listed suites minus those removed by the given leaves, and minus the ECDHE and TLS 1.3
+     * suites when the curve policy holds no NIST curve (§9.4).
+     */
     List<String> host(List<String> suites, List<Leaf> leaves) {
         List<String> removed = removedBy(t, suites, leaves);
-        return suites.stream().filter(s -> !removed.contains(s)).toList();
+        return suites.stream().filter(s -> !removed.contains(s)).filter(s -> !removedByCurves(s)).toList();
+    }
+
+    boolean removedByCurves(String suite) {
+        return curvesWithoutNist != null && (suite.startsWith("TLS_ECDHE_") || t.afdTls13().contains(suite));
+    }
+
+    /**
+     * §9.4: the fewest switched-off leaves whose re-enabling lets the suites pass, preferring the leaf that
+     * restores the most Microsoft 365 / Front Door suites; empty when none is needed or none would do.
+     */
+    List<Leaf> minimalReenable(List<String> suites) {
+        List<Leaf> off = new ArrayList<>(disabled);
+        List<Leaf> chosen = new ArrayList<>();
+        while (!passes(host(suites, off)) && !off.isEmpty()) {
+            Leaf best = null;
+            int bestScore = -1;
+            for (Leaf l : off) {
+                List<Leaf> trial = new ArrayList<>(off);
+                trial.remove(l);
+                int score = (passes(host(suites, trial)) ? 1000 : 0) + relevantCount(host(suites, trial));
+                if (score > bestScore) {
+                    best = l;
+                    bestScore = score;
+                }
+            }
+            off.remove(best);
+            chosen.add(best);
+        }
+        return passes(host(suites, off)) ? chosen : List.of();
+    }
+
+    private int relevantCount(List<String> host) {
+        return (int) host.stream().filter(this::relevant).count();
     }
 
     List<String> host() {

@@ -66,8 +66,15 @@ final class CipherCheck implements CheckKind {
         List<String> removed = CipherAnalysis.removedBy(a.t, a.listed, a.disabled);
         StringBuilder sb = new StringBuilder("list: ").append(a.source.label());
         a.skipped.forEach(s -> sb.append("; ").append(s));
+        if (!a.unknownToBuild.isEmpty()) {
+            sb.append("; ignored as unknown to build ").append(a.catalogRow.label()).append(" (§9.3): ")
+                    .append(String.join(", ", a.unknownToBuild));
+        }
         if (!removed.isEmpty()) {
             sb.append("; removed by SChannel switches (C2): ").append(CipherAnalysis.shortNames(removed));
+        }
+        if (a.curvesWithoutNist != null) {
+            sb.append("; ECDHE and TLS 1.3 removed: EccCurves has no NIST curve (C4, §9.4)");
         }
         sb.append("; Microsoft 365 matches: ").append(CipherAnalysis.shortNames(a.m365(host)));
         sb.append("; Front Door TLS 1.2 matches: ").append(CipherAnalysis.shortNames(a.afd12(host)));
@@ -92,10 +99,12 @@ final class CipherCheck implements CheckKind {
             add.forEach(s -> suites.add(a.normalize(s)));
             changes.add(listChange(ctx, a, add));
         }
+        if (!a.passes(a.host(suites, a.disabled)) && a.curvesWithoutNist != null) {
+            changes.add(curveChange(ctx, a.t, a.curvesWithoutNist));
+            a.curvesWithoutNist = null;
+        }
         if (!a.passes(a.host(suites, a.disabled))) {
-            List<String> needed = CipherAnalysis.removedBy(a.t, suites, a.disabled).stream()
-                    .filter(s -> a.t.m365Tls12().contains(s) || a.t.afdTls12().contains(s)).toList();
-            changes.addAll(reenable(ctx, leavesRemoving(a, needed), "needed by C1"));
+            changes.addAll(reenable(ctx, a.minimalReenable(suites), "needed by C1"));
         }
         return fail.withChanges(changes).fixable(a.passes(suites));
     }
@@ -142,11 +151,6 @@ final class CipherCheck implements CheckKind {
         return joined;
     }
 
-    private static List<Leaf> leavesRemoving(CipherAnalysis a, List<String> suites) {
-        return a.disabled.stream().filter(l -> suites.stream()
-                .anyMatch(s -> CipherAnalysis.leavesOf(a.t, s).contains(l.name()))).toList();
-    }
-
     /** Deleting Enabled=0 restores a leaf: absent means on (§4b). */
     private static List<RegChange> reenable(AuditContext ctx, List<Leaf> leaves, String why)
             throws HiveFormatException {
@@ -158,7 +162,11 @@ final class CipherCheck implements CheckKind {
         return out;
     }
 
-    /** C2: any §4b leaf that Microsoft 365 or Front Door suites need, switched off. */
+    /**
+     * C2 (§9.4): what each switched-off leaf costs. FAIL only when the removals are what leave C1 without a match;
+     * the remedy then re-enables the fewest leaves a match needs. When matches remain, or C1 fails for another
+     * reason, a WARN with no change: deliberate hardening C1 does not need is never undone.
+     */
     private Outcome algorithms(AuditContext ctx) throws HiveFormatException {
         List<Leaf> off = CipherAnalysis.disabledLeaves(ctx);
         if (off.isEmpty()) {
@@ -170,8 +178,24 @@ final class CipherCheck implements CheckKind {
         all.addAll(t.afdTls13());
         List<String> removed = CipherAnalysis.removedBy(t, List.copyOf(all), off);
         String names = String.join(", ", off.stream().map(l -> l.name() + " Enabled=0").toList());
-        return Outcome.of(Verdict.FAIL, names + " removes " + CipherAnalysis.shortNames(removed))
-                .withChanges(reenable(ctx, off, "C2"));
+        String cost = names + " removes " + removed.size() + " Microsoft 365 / Front Door suites ("
+                + CipherAnalysis.shortNames(removed) + ")";
+        CipherAnalysis a = CipherAnalysis.analyze(ctx);
+        if (a.unknownReason != null) {
+            return Outcome.of(Verdict.WARN, cost + "; whether a match remains is unknown: " + a.unknownReason);
+        }
+        List<String> host = a.host();
+        if (a.passes(host)) {
+            return Outcome.of(Verdict.WARN, cost + "; " + (a.m365(host).size() + a.afd12(host).size())
+                    + " matches remain (" + CipherAnalysis.shortNames(a.m365(host)) + "), so C1 still passes");
+        }
+        List<Leaf> needed = a.minimalReenable(a.listed);
+        if (needed.isEmpty()) {
+            return Outcome.of(Verdict.WARN, cost + "; C1 fails for another reason, re-enabling would not help");
+        }
+        return Outcome.of(Verdict.FAIL, cost + ", which leaves C1 without a match; re-enabling "
+                + String.join(", ", needed.stream().map(Leaf::name).toList()) + " restores one")
+                .withChanges(reenable(ctx, needed, "C2: needed by C1"));
     }
 
     /** C3: DHE-only Front Door path on a build with the leading-zero bug, or a high DH client minimum. */

@@ -12,6 +12,7 @@ import org.hivescan.audit.Verdict;
 import org.hivescan.audit.checks.Schannel.ProtocolState;
 import org.hivescan.audit.checks.Schannel.State;
 import org.hivescan.audit.model.CheckSpec;
+import org.hivescan.audit.model.Numbers;
 import org.hivescan.bytes.HiveFormatException;
 import org.hivescan.hive.Key;
 import org.hivescan.hive.Value;
@@ -27,6 +28,9 @@ import org.hivescan.hive.Value;
  * </ul>
  */
 final class SchannelCheck implements CheckKind {
+    /** NETTLS documents "Enabled (0 or 0xFFFFFFFF)": a valid "on", not a finding (§9.7). */
+    private static final long ALL_ONES = 0xFFFFFFFFL;
+
     @Override
     public List<String> modes() {
         return List.of("require", "tls13", "legacy", "sanity");
@@ -43,13 +47,62 @@ final class SchannelCheck implements CheckKind {
     }
 
     private Outcome require(CheckSpec spec, AuditContext ctx) throws HiveFormatException {
+        Outcome old = oldWindows(spec, ctx);
+        if (old != null) {
+            return old;
+        }
         List<Outcome> parts = new ArrayList<>();
         for (String protocol : spec.protocols()) {
             for (String role : spec.roles()) {
                 parts.add(requireOne(spec, ctx, Schannel.state(ctx, protocol, role)));
             }
         }
-        return Outcome.combine(parts, "; ");
+        return needsUpdate(spec, ctx, Outcome.combine(parts, "; "));
+    }
+
+    /**
+     * §9.6: on Vista (a client installation of 6002/6003) TLS 1.1/1.2 do not exist at all; when the installation
+     * type is unknown, Vista cannot be ruled out.
+     */
+    private static Outcome oldWindows(CheckSpec spec, AuditContext ctx) {
+        Integer build = ctx.build();
+        if (build == null || !spec.clientFailBuilds().contains(build.toString())) {
+            return null;
+        }
+        String type = ctx.facts().installationType();
+        if (type == null) {
+            return Outcome.of(Verdict.UNKNOWN, "build " + build + " is Vista or Server 2008, and without the"
+                    + " installation type (SOFTWARE) Vista, which has no TLS 1.2, cannot be ruled out (§9.6)");
+        }
+        if (type.toLowerCase(Locale.ROOT).startsWith("client")) {
+            return Outcome.of(Verdict.FAIL, "Windows Vista has no TLS 1.1/1.2 at all (NETTLS: not supported);"
+                    + " no registry change can add it, only an upgrade (§9.6)");
+        }
+        return null;
+    }
+
+    /**
+     * §9.6: Server 2008 SP2 has TLS 1.1/1.2 only with KB4019276. Without evidence of it an enabled state is
+     * UNKNOWN, and a failing one cannot be fixed by the registry alone.
+     */
+    private static Outcome needsUpdate(CheckSpec spec, AuditContext ctx, Outcome o) throws HiveFormatException {
+        Integer build = ctx.build();
+        if (build == null || !spec.builds().contains(build.toString()) || spec.evidenceBuilds().contains(
+                build.toString())) {
+            return o;
+        }
+        String found = UpdateEvidence.cbsPackage(ctx, spec.packagesPath(), spec.packagePrefix(),
+                Numbers.parse(spec.installedState(), 0x70));
+        if (found != null) {
+            return o.withDetail(o.detail() + "; " + found);
+        }
+        String kb = spec.packagePrefix().replace("Package_for_", "").replace("~", "");
+        String none = "no evidence of " + kb + " (TLS 1.1/1.2 for Server 2008 SP2): no installed package, build "
+                + build + " (§9.6)";
+        if (o.verdict() == Verdict.FAIL) {
+            return o.withDetail(o.detail() + "; and " + none).fixable(false);
+        }
+        return o.verdict().isOk() ? Outcome.of(Verdict.UNKNOWN, o.detail() + "; but " + none) : o;
     }
 
     private Outcome requireOne(CheckSpec spec, AuditContext ctx, ProtocolState s) throws HiveFormatException {
@@ -78,12 +131,15 @@ final class SchannelCheck implements CheckKind {
                 + other.describe(ctx.build()) + ": client and server differ");
     }
 
-    /** The values to write so §2c yields ENABLED: DisabledByDefault=0, and Enabled=1 where Enabled says 0. */
+    /**
+     * The values to write so §2c yields ENABLED, exactly as the S1 remedy says (§9.7): DisabledByDefault=0 and
+     * Enabled=1, each unless it already holds that meaning (a non-zero REG_DWORD Enabled is already on).
+     */
     private List<RegChange> enable(AuditContext ctx, ProtocolState s) throws HiveFormatException {
         List<RegChange> out = new ArrayList<>();
         String why = "enable " + s.protocol() + " " + s.role() + " in SChannel";
         Long e = s.enabled().dword().orElse(null);
-        if (s.enabled().present() && (e == null || e == 0)) {
+        if (e == null || e == 0) {
             out.add(ctx.change(HiveRole.SYSTEM, s.path(), Schannel.ENABLED_VALUE, new RegData.Dword(1), why));
         }
         Long d = s.disabledByDefault().dword().orElse(null);
@@ -194,7 +250,7 @@ final class SchannelCheck implements CheckKind {
             return Outcome.of(Verdict.WARN, String.join("; ", issues));
         }
         return Outcome.of(Verdict.PASS, examined == 0 ? "no Enabled/DisabledByDefault values"
-                : examined + " Enabled/DisabledByDefault values, all REG_DWORD 0 or 1, no half-disabled pair");
+                : examined + " Enabled/DisabledByDefault values, all REG_DWORD 0, 1 or 0xFFFFFFFF, no half-disabled pair");
     }
 
     private int inspect(AuditContext ctx, String path, Key role, List<String> issues) throws HiveFormatException {
@@ -219,9 +275,9 @@ final class SchannelCheck implements CheckKind {
         Long n = r.dword().orElse(null);
         if (n == null) {
             issues.add(where + " " + name + " is " + r.typeName() + ", not REG_DWORD (SChannel ignores it)");
-        } else if (n != 0 && n != 1) {
-            issues.add(where + " " + name + "=" + hex(n) + " (non-zero means on, REGSET; outside 0/1,"
-                    + " which HealthChecker flags)");
+        } else if (n != 0 && n != 1 && n != ALL_ONES) {
+            issues.add(where + " " + name + "=" + hex(n) + " (non-zero means on, REGSET; outside 0, 1 and"
+                    + " 0xFFFFFFFF, the values NETTLS documents)");
         }
         return n;
     }

@@ -62,7 +62,7 @@ final class ValueCheck implements CheckKind {
                     : Outcome.of(verdict(spec.whenAbsent(), Verdict.FAIL), prefix + "key absent");
         }
         Reading r = ctx.read(role, view.path(), spec.value());
-        Judgement j = judge(spec, r);
+        Judgement j = tierEvidence(ctx, partnerCovers(spec, ctx, role, view, judge(spec, r)));
         Outcome o = Outcome.of(j.verdict(), prefix + j.phrase());
         if (j.tier() != null && j.tier().severity() != null) {
             o = o.withSeverity(j.tier().severity());
@@ -71,6 +71,49 @@ final class ValueCheck implements CheckKind {
             o = o.withChanges(fix(spec, ctx, role, view, r));
         }
         return o;
+    }
+
+    /**
+     * {@code compare_with} on dword_equals (§9.5): either of two switches gives the result in one view, so a
+     * failing value whose partner in the same view holds the expected number is only a WARN ("the article sets
+     * both"); the fix still sets it.
+     */
+    private static Judgement partnerCovers(CheckSpec spec, AuditContext ctx, HiveRole role, AuditContext.View view,
+            Judgement j) throws HiveFormatException {
+        if (j.verdict() != Verdict.FAIL || spec.compareWith() == null || !spec.kind().equals("dword_equals")) {
+            return j;
+        }
+        long want = Numbers.parse(spec.equals());
+        Reading partner = ctx.read(role, view.path(), spec.compareWith());
+        if (partner.dword().orElse(-1L) != want) {
+            return new Judgement(j.verdict(), j.phrase() + ", and " + spec.compareWith() + " is not " + want
+                    + " either", j.tier());
+        }
+        return new Judgement(Verdict.WARN, j.phrase() + "; " + spec.compareWith() + "=" + want
+                + " already gives TLS 1.2 here, but the article sets both (§9.5)", j.tier());
+    }
+
+    /**
+     * A tier with {@code evidence_paths}: an update recorded below one of those keys (the SOFTWARE hive's
+     * {@code Microsoft\Updates\<product>\KBnnnnnnn}, where .NET Framework updates are listed) changes the verdict.
+     */
+    private static Judgement tierEvidence(AuditContext ctx, Judgement j) throws HiveFormatException {
+        if (j.tier() == null || j.tier().evidencePaths().isEmpty()) {
+            return j;
+        }
+        for (String path : j.tier().evidencePaths()) {
+            for (AuditContext.View v : ctx.views(HiveRole.SOFTWARE, path, "both")) {
+                ctx.keyExists(HiveRole.SOFTWARE, v.path());
+                var key = ctx.registry().key(HiveRole.SOFTWARE, v.path()).orElse(null);
+                if (key != null && !key.subkeys().isEmpty()) {
+                    return new Judgement(verdict(j.tier().evidenceVerdict(), Verdict.WARN), j.phrase()
+                            + "; updates recorded under " + v.path() + " (" + key.subkeys().get(0).name() + ")",
+                            j.tier());
+                }
+            }
+        }
+        return new Judgement(j.verdict(), j.phrase() + "; no .NET update recorded under "
+                + String.join(" or ", j.tier().evidencePaths()), j.tier());
     }
 
     private Judgement judge(CheckSpec spec, Reading r) throws HiveFormatException {

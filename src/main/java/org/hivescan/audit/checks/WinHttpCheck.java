@@ -45,6 +45,20 @@ final class WinHttpCheck implements CheckKind {
         };
     }
 
+    /** W2 on x86 and W3 off its builds are N/A from the facts alone, even when SOFTWARE is missing (§9.1). */
+    @Override
+    public Outcome notApplicable(CheckSpec spec, AuditContext ctx) {
+        if ("require".equals(spec.mode()) && "wow".equalsIgnoreCase(spec.view())
+                && Boolean.FALSE.equals(ctx.facts().is64Bit())) {
+            return Outcome.of(Verdict.NA, "x86 Windows has no Wow6432Node: the native view is the only one (§0)");
+        }
+        if ("update_evidence".equals(spec.mode()) && ctx.build() != null
+                && !spec.builds().contains(ctx.build().toString())) {
+            return Outcome.of(Verdict.NA, "applies to builds " + String.join(", ", spec.builds()) + " only");
+        }
+        return null;
+    }
+
     /** One view of DefaultSecureProtocols. */
     record DspView(String label, String path, Reading reading, Long bits, Long defaultBits, String defaultLabel) {
         boolean invalid() {
@@ -138,7 +152,7 @@ final class WinHttpCheck implements CheckKind {
     private RegChange fixChange(AuditContext ctx, DspView v, long need) throws HiveFormatException {
         long data;
         if (ctx.strict()) {
-            data = strictValue(ctx, v.bits());
+            data = strictValue(ctx);
         } else {
             data = v.bits() != null ? v.bits() | need : Numbers.parse(ctx.tables().winhttpFixArticle());
         }
@@ -147,18 +161,13 @@ final class WinHttpCheck implements CheckKind {
     }
 
     /**
-     * The --tls12-only value: the strict value of the rule file (0xA00) when there is no valid value; otherwise
-     * the existing value without the bits the strict value leaves out (TLS 1.3 kept from build 20348), plus TLS 1.2.
-     * It never adds a protocol the host had not chosen except TLS 1.2.
+     * The --tls12-only value (§9.7): TLS 1.2 only (the rule file's strict value, 0x800), plus TLS 1.3 from build
+     * 20348, where it exists. --tls12-only also disables TLS 1.1 in SChannel, so WinHTTP must not offer it either.
      */
-    static long strictValue(AuditContext ctx, Long existing) {
+    static long strictValue(AuditContext ctx) {
         long strict = Numbers.parse(ctx.tables().winhttpFixStrict());
-        if (existing == null) {
-            return strict;
-        }
         boolean has13 = ctx.build() != null && ctx.build() >= TLS13_FROM;
-        long allowed = strict | (has13 ? TLS13_BIT : 0);
-        return (existing & allowed) | TLS12_BIT;
+        return strict | TLS12_BIT | (has13 ? TLS13_BIT : 0);
     }
 
     /** "SSL 3.0, TLS 1.0" for a bit set (§1a). */
@@ -178,7 +187,11 @@ final class WinHttpCheck implements CheckKind {
         return names.isEmpty() ? "no protocol" : String.join(", ", names);
     }
 
-    /** §1d, W3: evidence that KB3140245 (DefaultSecureProtocols support) is installed, on 7601 / 9200 only. */
+    /**
+     * §9.2, W3: evidence that the WinHTTP update is installed (KB3140245 on 7601/9200; on 6002/6003 the KB4019276
+     * family, §9.6). Without evidence the answer is UNKNOWN whether or not DefaultSecureProtocols is set: the value
+     * proves nothing without the update that makes WinHTTP read it.
+     */
     private Outcome updateEvidence(CheckSpec spec, AuditContext ctx) throws HiveFormatException {
         Integer build = ctx.build();
         if (build == null) {
@@ -187,41 +200,23 @@ final class WinHttpCheck implements CheckKind {
         if (!spec.builds().contains(build.toString())) {
             return Outcome.of(Verdict.NA, "applies to builds " + String.join(", ", spec.builds()) + " only");
         }
-        String found = cbsPackage(spec, ctx);
+        if (spec.evidenceBuilds().contains(build.toString())) {
+            return Outcome.of(Verdict.PASS, "build " + build + " is only set by servicing that carries the update"
+                    + " (⚠ inferred, §9.6)");
+        }
+        String prefix = spec.packageByBuild().getOrDefault(build.toString(), spec.packagePrefix());
+        String found = UpdateEvidence.cbsPackage(ctx, spec.packagesPath(), prefix,
+                Numbers.parse(spec.installedState(), INSTALLED_DEFAULT));
         if (found == null) {
             found = winnersVersion(spec, ctx, build);
         }
         if (found != null) {
             return Outcome.of(Verdict.PASS, found);
         }
-        DspView nat = view(ctx, false, true);
-        String none = "no evidence of KB3140245 in the hive (absence is not conclusive: later rollups carry it, §1d)";
-        if (nat.bits() != null && (nat.bits() & 0x800) != 0) {
-            return Outcome.of(Verdict.WARN, none + "; DefaultSecureProtocols is set, but may be ignored");
-        }
-        return Outcome.of(Verdict.UNKNOWN, none);
-    }
-
-    /** CBS Packages\Package_for_KB3140245~* with CurrentState 0x70 (§1d: community convention for installed). */
-    private String cbsPackage(CheckSpec spec, AuditContext ctx) throws HiveFormatException {
-        Key packages = ctx.registry().key(HiveRole.SOFTWARE, spec.packagesPath()).orElse(null);
-        ctx.keyExists(HiveRole.SOFTWARE, spec.packagesPath());
-        if (packages == null) {
-            return null;
-        }
-        long installed = Numbers.parse(spec.installedState(), INSTALLED_DEFAULT);
-        String prefix = spec.packagePrefix().toLowerCase(Locale.ROOT);
-        for (Key p : packages.subkeys()) {
-            if (!p.name().toLowerCase(Locale.ROOT).startsWith(prefix)) {
-                continue;
-            }
-            Reading state = ctx.read(HiveRole.SOFTWARE, spec.packagesPath() + "\\" + p.name(), "CurrentState");
-            Long s = state.dword().orElse(null);
-            if (s != null && s == installed) {
-                return p.name() + " has CurrentState " + Numbers.hex(s) + " (installed; ⚠ community convention)";
-            }
-        }
-        return null;
+        String kb = prefix.replace("Package_for_", "").replace("~", "");
+        return Outcome.of(Verdict.UNKNOWN, "no evidence of " + kb + ": WinHTTP may ignore DefaultSecureProtocols"
+                + " (no installed " + prefix + "* package or newer WinHTTP in the hive; registry changes cannot"
+                + " supply it, §9.2)");
     }
 
     /** Fallback (⚠ unverified heuristic, §1d): SideBySide Winners names a WinHTTP version at the fixed level. */
@@ -281,7 +276,7 @@ final class WinHttpCheck implements CheckKind {
         String at = VALUE + " (" + v.label() + ") = " + Numbers.hex(v.bits());
         Outcome o = issues.isEmpty() ? Outcome.of(Verdict.PASS, at + ": no SSL bits")
                 : Outcome.of(Verdict.WARN, at + ": " + String.join(", ", issues));
-        long strict = strictValue(ctx, v.bits());
+        long strict = strictValue(ctx);
         if (ctx.strict() && v.bits() != strict) {
             String why = "--tls12-only: WinHTTP " + protocols(ctx, strict) + " (" + v.label() + ")";
             o = o.withChanges(List.of(ctx.change(HiveRole.SOFTWARE, v.path(), VALUE, new RegData.Dword(strict), why)));

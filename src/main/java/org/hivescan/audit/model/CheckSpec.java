@@ -16,7 +16,9 @@ import java.util.Map;
  * {@code unsupportedSeverity}; WinHTTP {@code view}, {@code requireBits}, {@code builds}, {@code packagePrefix},
  * {@code installedState}, {@code packagesPath}, {@code winnersPath}, {@code winnersComponent},
  * {@code minVersions}, {@code legacyBits}, {@code tls13Bit}, {@code tls13From}; OS {@code outOfSupport},
- * {@code below}.
+ * {@code below}. Update evidence (§9.2, §9.6): {@code packageByBuild} (CBS package prefix per build, overriding
+ * {@code packagePrefix}), {@code evidenceBuilds} (builds whose number alone is evidence), {@code clientFailBuilds}
+ * (builds where a client installation cannot have the protocol at all).
  */
 public record CheckSpec(
         String kind,
@@ -58,7 +60,10 @@ public record CheckSpec(
         String tls13Bit,
         String tls13From,
         List<String> outOfSupport,
-        String below) {
+        String below,
+        Map<String, String> packageByBuild,
+        List<String> evidenceBuilds,
+        List<String> clientFailBuilds) {
 
     public CheckSpec {
         tiers = tiers == null ? List.of() : List.copyOf(tiers);
@@ -68,5 +73,8 @@ public record CheckSpec(
         builds = builds == null ? List.of() : List.copyOf(builds);
         minVersions = minVersions == null ? Map.of() : Map.copyOf(minVersions);
         outOfSupport = outOfSupport == null ? List.of() : List.copyOf(outOfSupport);
+        packageByBuild = packageByBuild == null ? Map.of() : Map.copyOf(packageByBuild);
+        evidenceBuilds = evidenceBuilds == null ? List.of() : List.copyOf(evidenceBuilds);
+        clientFailBuilds = clientFailBuilds == null ? List.of() : List.copyOf(clientFailBuilds);
     }
 }

@@ -34,4 +34,20 @@ public record RuleSet(int schemaVersion, String rulesVersion, String source, Map
     public String origin(String ruleId) {
         return origins.getOrDefault(ruleId, "built-in");
     }
+
+    /** The stacks a rule counts in (§9.1): those that list it, and those it declares itself. */
+    public List<String> stacksOf(String ruleId) {
+        List<String> out = new java.util.ArrayList<>();
+        for (StackSpec s : stacks) {
+            if (s.rules().contains(ruleId) || s.prerequisites().contains(ruleId)) {
+                out.add(s.id());
+            }
+        }
+        for (RuleSpec r : rules) {
+            if (r.id().equals(ruleId)) {
+                r.stacks().stream().filter(id -> !out.contains(id)).forEach(out::add);
+            }
+        }
+        return out;
+    }
 }

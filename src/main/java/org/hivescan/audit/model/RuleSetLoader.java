@@ -130,6 +130,13 @@ public final class RuleSetLoader {
             require(r.severity() != null, "rule " + r.id() + " has no severity");
             require(r.check() != null && r.check().kind() != null, "rule " + r.id() + " has no check kind");
         }
+        List<String> stackIds = set.stacks().stream().map(StackSpec::id).toList();
+        for (RuleSpec r : set.rules()) {
+            for (String stack : r.stacks()) {
+                require(stackIds.contains(stack), "rule " + r.id() + " joins unknown stack " + stack
+                        + " (known: " + String.join(", ", stackIds) + ")");
+            }
+        }
         for (StackSpec s : set.stacks()) {
             for (String id : s.rules()) {
                 require(ids.contains(id), "stack " + s.id() + " names unknown rule " + id);

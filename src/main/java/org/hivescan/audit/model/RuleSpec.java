@@ -19,13 +19,17 @@ import org.hivescan.audit.Severity;
  *     the check's own sentence
  * @param check what to evaluate
  * @param enabled false switches the rule off
+ * @param stacks the stacks this rule joins besides those that list it (§9.1: a site rule declares them; one that
+ *     joins none cannot change the overall verdict)
  */
 public record RuleSpec(String id, String title, Severity severity, List<HiveRole> hives, String section,
-        String reference, String remedy, Map<String, String> messages, CheckSpec check, Boolean enabled) {
+        String reference, String remedy, Map<String, String> messages, CheckSpec check, Boolean enabled,
+        List<String> stacks) {
 
     public RuleSpec {
         hives = hives == null ? List.of() : List.copyOf(hives);
         messages = messages == null ? Map.of() : Map.copyOf(messages);
+        stacks = stacks == null ? List.of() : List.copyOf(stacks);
     }
 
     public boolean isEnabled() {

@@ -20,9 +20,9 @@ import org.hivescan.report.Escaping;
  * hivexregedit, so comments never sit between values).
  *
  * <p>{@link Target#LIVE} is for regedit on the running host: SYSTEM keys under CurrentControlSet. {@link
- * Target#OFFLINE} is for the hive files: the control set in use (ControlSet00N), one section per hive that starts
- * with a {@value #SECTION_MARK} line, and the keys the hive lacks created first, since hivexregedit does not create
- * missing parents.
+ * Target#OFFLINE} is for the hive files: the control set in use (ControlSet00N), one file per hive ({@link
+ * #writeHive}), each mergeable as it is with {@code hivexregedit --merge --prefix 'HKEY_LOCAL_MACHINE\<HIVE>'}, and
+ * the keys the hive lacks created first, since hivexregedit does not create missing parents.
  *
  * <p>The file is ASCII with CRLF line ends. No hive text reaches a key or value line: names come from the rules,
  * list entries from the cipher check's name filter; comments are escaped and never end in a backslash (which
@@ -40,30 +40,51 @@ public final class RegFixWriter {
     private final AuditReport report;
     private final Target target;
     private final Writer out;
+    /** The one hive an offline file is for, or null for a file holding every hive. */
+    private final HiveRole only;
 
-    private RegFixWriter(AuditReport report, Target target, Writer out) {
+    private RegFixWriter(AuditReport report, Target target, Writer out, HiveRole only) {
         this.report = report;
         this.target = target;
         this.out = out;
+        this.only = only;
     }
 
+    /** The live fix, or an offline file with one section per hive (kept for readers of the JSON changes). */
     public static void write(AuditReport report, Target target, Writer out) throws IOException {
-        new RegFixWriter(report, target, out).write();
+        new RegFixWriter(report, target, out, null).write();
         out.flush();
+    }
+
+    /**
+     * The offline fix for one hive file: mergeable as it is with {@link #mergeCommand}. A hive without changes
+     * gets a file holding only comments, so "nothing to change" is visible rather than a missing file.
+     */
+    public static void writeHive(AuditReport report, HiveRole role, Writer out) throws IOException {
+        new RegFixWriter(report, Target.OFFLINE, out, role).write();
+        out.flush();
+    }
+
+    /** The command that merges {@code role}'s offline file into a copy of its hive. */
+    public static String mergeCommand(HiveRole role) {
+        return "hivexregedit --merge --prefix '" + role.mountPoint() + "' " + role.name() + " " + role.name()
+                + ".reg";
     }
 
     private void write() throws IOException {
         line("Windows Registry Editor Version 5.00");
         line("");
         header();
-        List<RegChange> changes = report.changes();
+        List<RegChange> changes = report.changes().stream().filter(c -> only == null || c.hive() == only).toList();
         for (HiveRole role : HiveRole.values()) {
             List<RegChange> mine = changes.stream().filter(c -> c.hive() == role).toList();
             if (!mine.isEmpty()) {
                 hiveSection(role, mine);
             }
         }
-        if (changes.isEmpty()) {
+        if (changes.isEmpty() && only != null) {
+            comment("Nothing to change in " + only.name() + " on this host.");
+        } else if (changes.isEmpty()) {
             comment("Nothing to change: no rule needs a registry change on this host.");
         }
     }
@@ -81,9 +102,12 @@ public final class RegFixWriter {
         }
         if (target == Target.LIVE) {
             comment("For the running host (regedit /s). Restart the services or reboot afterwards (REGSET).");
+        } else if (only != null) {
+            comment("For the offline " + only.name() + " hive file; merge it into a copy with");
+            comment("  " + mergeCommand(only));
         } else {
             comment("For the offline hive files. Merge each section into its own hive, e.g.");
-            comment("  hivexregedit --merge --prefix 'HKEY_LOCAL_MACHINE\\SYSTEM' SYSTEM section.reg");
+            comment("  " + mergeCommand(HiveRole.SYSTEM));
             comment("Each section starts with a line beginning '" + SECTION_MARK.trim() + "'.");
         }
         line("");
@@ -91,7 +115,11 @@ public final class RegFixWriter {
 
     private void hiveSection(HiveRole role, List<RegChange> changes) throws IOException {
         String cs = report.host().controlSet();
-        if (target == Target.OFFLINE) {
+        if (target == Target.OFFLINE && only != null) {
+            comment(role.name() + (role == HiveRole.SYSTEM ? " (control set in use: " + cs + ")" : ""));
+            line("");
+            createMissingKeys(role, changes);
+        } else if (target == Target.OFFLINE) {
             line(SECTION_MARK + role.name() + (role == HiveRole.SYSTEM ? " (control set in use: " + cs + ")" : "")
                     + " ====");
             line("");

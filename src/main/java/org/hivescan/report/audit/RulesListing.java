@@ -34,7 +34,8 @@ public final class RulesListing {
             String kind = r.check().kind() + (r.check().mode() == null ? "" : "/" + r.check().mode());
             String hives = r.hives().isEmpty() ? "" : ", " + String.join("+", r.hives().stream().map(Enum::name)
                     .toList());
-            Wrap.lines(safe(kind + hives), TextAuditReport.WIDTH, indent, indent).forEach(out::println);
+            Wrap.lines(safe(kind + hives) + "; " + stackNote(set, r), TextAuditReport.WIDTH, indent, indent)
+                    .forEach(out::println);
         }
         out.println();
         out.println("Stacks (ready when every rule is PASS, WARN or N/A):");
@@ -45,6 +46,13 @@ public final class RulesListing {
                     .forEach(out::println);
         }
         out.flush();
+    }
+
+    /** §9.1: which stacks a rule counts in; one that joins none cannot change the overall verdict. */
+    private static String stackNote(RuleSet set, RuleSpec r) {
+        List<String> stacks = set.stacksOf(r.id());
+        return stacks.isEmpty() ? "joins no stack: cannot change the verdict"
+                : "stacks: " + safe(String.join(", ", stacks));
     }
 
     private static String originNote(RuleSet set, RuleSpec r) {
@@ -68,6 +76,7 @@ public final class RulesListing {
                 g.writeStringField("kind", safe(r.check().kind()));
                 g.writeStringField("mode", r.check().mode() == null ? null : safe(r.check().mode()));
                 strings(g, "hives", r.hives().stream().map(Enum::name).toList());
+                strings(g, "stacks", set.stacksOf(r.id()).stream().map(RulesListing::safe).toList());
                 g.writeStringField("section", r.section() == null ? null : safe(r.section()));
                 g.writeStringField("reference", set.referenceUrl(r.reference()));
                 g.writeStringField("origin", safe(set.origin(r.id())));

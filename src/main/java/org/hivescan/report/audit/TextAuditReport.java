@@ -18,9 +18,11 @@ import org.hivescan.audit.Verdict;
 import org.hivescan.report.Escaping;
 
 /**
- * The audit for people: fits an 80-column terminal, colour only when the caller says so (a TTY without
- * NO_COLOR). Passing rules take one line; the others show their finding, evidence, remedy and reference.
- * {@code verbose} shows evidence for every rule.
+ * The audit for people. The first screen gives the answer: the result, each stack, the warnings of a READY host,
+ * the missing evidence of an UNKNOWN one in one line, and what blocks a registry-only fix. Lines wrap at the
+ * terminal's width (COLUMNS, else 80) and never inside a registry path; piped output is not wrapped. Colour only
+ * when the caller says so (a TTY without NO_COLOR). Passing rules take one line; the others show their finding,
+ * evidence, remedy and reference. {@code verbose} shows evidence for every rule.
  */
 public final class TextAuditReport {
     static final int WIDTH = 80;
@@ -29,11 +31,24 @@ public final class TextAuditReport {
     private final PrintWriter out;
     private final Style style;
     private final boolean verbose;
+    private final int width;
 
-    private TextAuditReport(PrintWriter out, boolean color, boolean verbose) {
+    private TextAuditReport(PrintWriter out, boolean color, boolean verbose, int width) {
         this.out = out;
         this.style = new Style(color);
         this.verbose = verbose;
+        this.width = width;
+    }
+
+    /**
+     * The wrap width: COLUMNS when it holds a usable number, else 80 on a terminal; piped output without COLUMNS
+     * is not wrapped, so grep and copy see whole lines.
+     */
+    public static int width(String columns, boolean terminal) {
+        if (columns != null && columns.trim().matches("\\d{2,4}")) {
+            return Math.max(40, Integer.parseInt(columns.trim()));
+        }
+        return terminal ? WIDTH : Wrap.NONE;
     }
 
     /**
@@ -47,8 +62,14 @@ public final class TextAuditReport {
         return terminal && (noColor == null || noColor.isEmpty()) && !"dumb".equals(term);
     }
 
+    /** Writes the report wrapped at 80 columns. */
     public static void write(AuditReport r, PrintWriter out, boolean color, boolean verbose) {
-        new TextAuditReport(out, color, verbose).write(r);
+        write(r, out, color, verbose, WIDTH);
+    }
+
+    /** Writes the report wrapped at {@code width} ({@link #width}); {@code Integer.MAX_VALUE} does not wrap. */
+    public static void write(AuditReport r, PrintWriter out, boolean color, boolean verbose, int width) {
+        new TextAuditReport(out, color, verbose, width).write(r);
         out.flush();
     }
 
@@ -56,7 +77,8 @@ public final class TextAuditReport {
         out.println(style.bold("TLS 1.2 readiness for Microsoft 365") + "  (hivescan rules " + r.rulesVersion()
                 + (r.rulesCustomized() ? ", site rules" : "") + ")");
         out.println();
-        host(r.host());
+        host(r.host(), r.hives().stream().anyMatch(h -> h.role() == org.hivescan.audit.HiveRole.SOFTWARE
+                && h.given()));
         hives(r.hives());
         out.println();
         verdict(r);
@@ -65,7 +87,7 @@ public final class TextAuditReport {
         changes(r);
     }
 
-    private void host(HostFacts h) {
+    private void host(HostFacts h, boolean software) {
         field("Host", safe(h.computerName()));
         field("Windows", safe(h.windowsName()) + (h.build() == null ? ", build unknown"
                 : ", build " + h.buildText() + " (" + h.buildSource() + ")"));
@@ -81,7 +103,8 @@ public final class TextAuditReport {
         }
         field("Architecture", safe(h.architecture()) + (h.controlSet() == null ? ""
                 : "; control set " + h.controlSet() + " (Select\\Current)"));
-        field(".NET", (h.dotnetVersion() == null ? "no 4.5+" : "4.x " + h.dotnetVersion() + " (Release "
+        String noFull = software ? "no 4.5+" : "unknown (needs the SOFTWARE hive)";
+        field(".NET", (h.dotnetVersion() == null ? noFull : "4.x " + h.dotnetVersion() + " (Release "
                 + h.dotnetRelease() + ")") + (h.dotnet35() == null ? "" : h.dotnet35() ? "; 3.5 installed"
                         : "; 3.5 not installed"));
         h.notes().forEach(n -> field("Note", safe(n)));
@@ -108,13 +131,53 @@ public final class TextAuditReport {
             String line = String.format("  %s %-42s %s", mark, s.title(), why);
             out.println("  " + style.readiness(s.readiness(), mark) + line.substring(2 + mark.length()));
         }
+        warnings(r);
+        missingEvidence(r);
         if (r.overall() != org.hivescan.audit.Readiness.READY) {
-            wrap("Registry changes alone " + (r.fixableByRegistry() ? "can make this host READY (see --fix)."
-                    : "cannot make this host READY:"), "  ", "  ");
+            if (r.fixableByRegistry() || r.fixBlockers().isEmpty()) {
+                wrap("Registry changes alone can make this host READY (see --fix).", "  ", "  ");
+            } else {
+                wrap("Registry changes alone cannot make this host READY:", "  ", "  ");
+            }
             for (String b : r.fixBlockers()) {
                 wrap(safe(b), "  - ", "    ");
             }
         }
+    }
+
+    /** WARNs never change the verdict (§9.1), but the result block names them. */
+    private void warnings(AuditReport r) {
+        List<String> warns = r.rules().stream().filter(x -> x.verdict() == Verdict.WARN)
+                .map(x -> x.id()).toList();
+        if (!warns.isEmpty()) {
+            wrap((r.overall() == org.hivescan.audit.Readiness.READY ? "READY, with " : "Also ") + warns.size()
+                    + " warning(s) that do not change the verdict: " + String.join(", ", warns), "  ", "    ");
+        }
+    }
+
+    /** For UNKNOWN, the missing evidence in one line: each unknown stack rule's finding up to its first clause. */
+    private void missingEvidence(AuditReport r) {
+        if (r.overall() != org.hivescan.audit.Readiness.UNKNOWN) {
+            return;
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        r.stacks().forEach(s -> ids.addAll(s.unknown()));
+        List<String> parts = new ArrayList<>();
+        for (RuleResult x : r.rules()) {
+            if (ids.contains(x.id())) {
+                parts.add(x.id() + " " + firstClause(safe(x.finding())));
+            }
+        }
+        out.println("  Missing evidence: " + String.join("; ", parts));
+    }
+
+    private static String firstClause(String finding) {
+        int cut = finding.indexOf(" (");
+        int semi = finding.indexOf("; ");
+        if (semi >= 0 && (cut < 0 || semi < cut)) {
+            cut = semi;
+        }
+        return cut > 0 ? finding.substring(0, cut) : finding;
     }
 
     private void rules(List<RuleResult> rules) {
@@ -135,7 +198,7 @@ public final class TextAuditReport {
     private void ruleHeader(RuleResult r) {
         String label = String.format("%-7s", r.verdict().label());
         String head = String.format("%-4s %-4s ", r.id(), r.severity().name());
-        List<String> title = Wrap.lines(safe(r.title()), WIDTH, "  " + label + " " + head, INDENT);
+        List<String> title = Wrap.lines(safe(r.title()), width, "  " + label + " " + head, INDENT);
         out.println("  " + style.verdict(r.verdict(), label) + title.get(0).substring(2 + label.length()));
         title.subList(1, title.size()).forEach(out::println);
     }
@@ -208,7 +271,7 @@ public final class TextAuditReport {
     }
 
     private void wrap(String text, String first, String rest) {
-        Wrap.lines(text, WIDTH, first, rest).forEach(out::println);
+        Wrap.lines(text, width, first, rest).forEach(out::println);
     }
 
     private static void addIf(List<String> list, String s) {
