@@ -107,8 +107,8 @@ final class AuditTestSupport {
         for (String hive : List.of("SYSTEM", "SOFTWARE")) {
             Path file = fixDir.resolve(hive + ".reg");
             assertThat(file).as("offline fix file").exists();
-            hivexregedit("--merge", "--prefix", "HKEY_LOCAL_MACHINE\\" + hive, "--encoding", "UTF-16LE",
-                    dir.resolve(hive).toString(), file.toString());
+            hivexregedit("--merge", "--prefix", "HKEY_LOCAL_MACHINE\\" + hive, dir.resolve(hive).toString(),
+                    file.toString());
             if (Files.readAllLines(file, StandardCharsets.US_ASCII).stream().anyMatch(l -> l.startsWith("["))) {
                 merged.add(hive);
             }
