@@ -229,8 +229,10 @@ final class CipherCheck implements CheckKind {
             return Verdict.UNKNOWN;
         }
         Long ubr = ctx.facts().ubr();
-        int fixedBuild = a.t.dheFixedFromBuild();
-        boolean buggy = build < fixedBuild || (build == fixedBuild && (ubr == null || ubr < a.t.dheFixedFromUbr()));
+        // KB4557473: 10586 and later carry the leading-zero fix, except 14393, which needs the 2020-02-25 update.
+        boolean patchedBuild = a.t.dhePatchedBuild() != null && build.equals(a.t.dhePatchedBuild());
+        boolean buggy = build < a.t.dheFixedFromBuild()
+                || (patchedBuild && (ubr == null || ubr < a.t.dheFixedFromUbr()));
         if (!buggy) {
             return Verdict.PASS;
         }

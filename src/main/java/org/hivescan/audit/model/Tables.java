@@ -70,7 +70,7 @@ public record Tables(Integer windows11From, List<BuildName> builds, List<DotnetR
             List<SuiteRow> osDefaults, List<SuiteSource> sources, Integer policyMaxChars,
             List<String> curveSuffixes, List<String> addCurveSuffixes, Integer curveSuffixesBefore, String algorithmRoot,
             Map<String, String> keyExchange, Map<String, String> ciphers, Map<String, String> hashes,
-            Integer dheFixedFromBuild, Integer dheFixedFromUbr, Integer dhClientMinBitsMax, String eccCurvesPath,
+            Integer dheFixedFromBuild, Integer dhePatchedBuild, Integer dheFixedFromUbr, Integer dhClientMinBitsMax, String eccCurvesPath,
             List<String> eccCurvesRequiredAny) {
     }
 }
