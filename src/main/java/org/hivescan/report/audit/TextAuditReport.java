@@ -162,12 +162,14 @@ public final class TextAuditReport {
         }
         Set<String> ids = new LinkedHashSet<>();
         r.stacks().forEach(s -> ids.addAll(s.unknown()));
-        List<String> parts = new ArrayList<>();
+        Map<String, List<String>> byClause = new LinkedHashMap<>();
         for (RuleResult x : r.rules()) {
             if (ids.contains(x.id())) {
-                parts.add(x.id() + " " + firstClause(safe(x.finding())));
+                byClause.computeIfAbsent(firstClause(safe(x.finding())), k -> new ArrayList<>()).add(x.id());
             }
         }
+        List<String> parts = new ArrayList<>();
+        byClause.forEach((clause, rules) -> parts.add(String.join(", ", rules) + " " + clause));
         out.println("  Missing evidence: " + String.join("; ", parts));
     }
 
