@@ -146,6 +146,7 @@ public final class Hive implements AutoCloseable {
     }
 
     /** What kind of hive this is, guessed from its stored file name and its top-level keys. */
+    @SuppressWarnings("try") // the scope is held for its close(), which ends the operation
     public HiveKind kind() throws HiveFormatException {
         HiveKind known = kind;
         if (known == null) {
@@ -163,6 +164,7 @@ public final class Hive implements AutoCloseable {
     }
 
     /** Like {@link #key} but also says which control set a {@code CurrentControlSet} segment became. */
+    @SuppressWarnings("try") // the scope is held for its close(), which ends the operation
     public Optional<KeyPath.Resolution> resolve(String path) throws HiveFormatException {
         try (CellSpace.Scope op = space.begin()) {
             return KeyPath.resolve(this, path);
@@ -175,6 +177,7 @@ public final class Hive implements AutoCloseable {
     }
 
     /** Visits {@code start} and everything below it. */
+    @SuppressWarnings("try") // the scope is held for its close(), which ends the operation
     public void walkFrom(Key start, HiveVisitor visitor) throws HiveFormatException, IOException {
         try (CellSpace.Scope op = space.begin()) {
             new HiveWalker(this, start, visitor).run();

@@ -98,6 +98,7 @@ public final class Key {
      * The class name, if the key has one. A class-name cell that cannot be read is a problem of this key alone:
      * reported (thrown when strict) and otherwise taken as no class name, like an unreadable security cell.
      */
+    @SuppressWarnings("try") // the scope is held for its close(), which ends the operation
     public Optional<String> className() throws HiveFormatException {
         try (CellSpace.Scope op = hive.begin()) {
             return Optional.ofNullable(ClassName.read(hive.space(), nk));
@@ -108,6 +109,7 @@ public final class Key {
     }
 
     /** The key's security descriptor in SDDL, read once per security cell and cached. */
+    @SuppressWarnings("try") // the scope is held for its close(), which ends the operation
     public Optional<String> securityDescriptor() throws HiveFormatException {
         try (CellSpace.Scope op = hive.begin()) {
             return hive.sddl(nk.securityOffset());
@@ -115,6 +117,7 @@ public final class Key {
     }
 
     /** The subkeys in list order; entries that cannot be read are reported and left out. */
+    @SuppressWarnings("try") // the scope is held for its close(), which ends the operation
     public List<Key> subkeys() throws HiveFormatException {
         try (CellSpace.Scope op = hive.begin()) {
             return readSubkeys();
@@ -137,6 +140,7 @@ public final class Key {
      * The subkey with this name, compared as Windows compares names. A binary search runs first, since lists are
      * sorted by uppercased name; a linear scan follows a miss, so an unsorted list still answers correctly.
      */
+    @SuppressWarnings("try") // the scope is held for its close(), which ends the operation
     public Optional<Key> subkey(String name) throws HiveFormatException {
         if (nk.subkeyCount() == 0 || nk.hasNoSubkeyList()) {
             return Optional.empty();
@@ -186,6 +190,7 @@ public final class Key {
     }
 
     /** The values in list order (the list is not sorted); entries that cannot be read are reported, left out. */
+    @SuppressWarnings("try") // the scope is held for its close(), which ends the operation
     public List<Value> values() throws HiveFormatException {
         try (CellSpace.Scope op = hive.begin()) {
             return hive.values(nk);
@@ -193,6 +198,7 @@ public final class Key {
     }
 
     /** The value with this name, case-insensitively; {@code ""} is the default value. */
+    @SuppressWarnings("try") // the scope is held for its close(), which ends the operation
     public Optional<Value> value(String name) throws HiveFormatException {
         try (CellSpace.Scope op = hive.begin()) {
             for (Value v : hive.values(nk)) {

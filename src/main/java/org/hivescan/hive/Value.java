@@ -61,6 +61,7 @@ public final class Value {
     }
 
     /** The exact data bytes. */
+    @SuppressWarnings("try") // the scope is held for its close(), which ends the operation
     public byte[] data() throws HiveFormatException {
         try (CellSpace.Scope op = hive.begin()) {
             hive.chargeData(0, vk);
