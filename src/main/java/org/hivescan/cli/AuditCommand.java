@@ -4,11 +4,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.hivescan.audit.AuditInput;
 import org.hivescan.audit.AuditReport;
@@ -19,6 +18,8 @@ import org.hivescan.audit.model.RuleSetLoader;
 import org.hivescan.bytes.HiveFormatException;
 import org.hivescan.recovery.HiveLoader;
 import org.hivescan.recovery.LoadOptions;
+import org.hivescan.hive.HiveKind;
+import org.hivescan.recovery.HostFolder;
 import org.hivescan.recovery.LoadedHive;
 import org.hivescan.report.Escaping;
 import org.hivescan.report.audit.JsonAuditReport;
@@ -109,12 +110,18 @@ public final class AuditCommand implements Callable<Integer> {
         Path sys = system;
         Path soft = software;
         if (dir != null) {
-            sys = find(dir, "SYSTEM");
-            soft = find(dir, "SOFTWARE");
-            if (sys == null && soft == null) {
+            Optional<HostFolder.Found> found;
+            try {
+                found = HostFolder.find(dir);
+            } catch (HostFolder.AmbiguousFolderException e) {
+                return usageError(err, Escaping.terminal(e.getMessage()));
+            }
+            if (found.isEmpty()) {
                 return usageError(err, "no SYSTEM or SOFTWARE hive in " + Escaping.terminal(dir.toString())
                         + " (nor in its Windows\\System32\\config)");
             }
+            sys = found.get().system();
+            soft = found.get().software();
         }
         String clash = outputClash(sys, soft);
         if (clash != null) {
@@ -173,13 +180,17 @@ public final class AuditCommand implements Callable<Integer> {
 
     private int run(Auditor auditor, Path sys, Path soft, PrintWriter err) throws IOException {
         LoadOptions options = input.loadOptions();
-        String unmatched = unmatchedLog(options.explicitLogs(), sys, soft);
-        if (unmatched != null) {
-            return usageError(err, "--log " + Escaping.terminal(unmatched) + " belongs to neither hive (a log is "
+        Optional<Path> unmatched = HostFolder.unmatchedLog(options.explicitLogs(), sys, soft);
+        if (unmatched.isPresent()) {
+            return usageError(err, "--log " + Escaping.terminal(unmatched.get().toString()) + " belongs to neither hive (a log is "
                     + "named after its hive, e.g. SYSTEM.LOG1)");
         }
         try (LoadedHive s = open(sys, HiveRole.SYSTEM, logsOf(options, sys), err);
                 LoadedHive w = open(soft, HiveRole.SOFTWARE, logsOf(options, soft), err)) {
+            if (s != null && w != null) {
+                HostFolder.disagreements(s.hive(), w.hive())
+                        .forEach(m -> err.println("hivescan audit: warning: " + Escaping.terminal(m)));
+            }
             AuditReport report = auditor.audit(new AuditInput(inputOf(sys, s), inputOf(soft, w), osBuild,
                     tls12Only));
             render(report);
@@ -210,23 +221,7 @@ public final class AuditCommand implements Callable<Integer> {
         if (hive == null || all.explicitLogs().isEmpty()) {
             return all;
         }
-        List<Path> mine = all.explicitLogs().stream().filter(log -> belongsTo(log, hive)).toList();
-        return new LoadOptions(all.hive(), all.applyLogs(), mine);
-    }
-
-    private static String unmatchedLog(List<Path> logs, Path sys, Path soft) {
-        for (Path log : logs) {
-            if (!(sys != null && belongsTo(log, sys)) && !(soft != null && belongsTo(log, soft))) {
-                return log.toString();
-            }
-        }
-        return null;
-    }
-
-    private static boolean belongsTo(Path log, Path hive) {
-        String l = log.getFileName().toString().toLowerCase(Locale.ROOT);
-        String h = hive.getFileName().toString().toLowerCase(Locale.ROOT);
-        return l.startsWith(h + ".");
+        return new LoadOptions(all.hive(), all.applyLogs(), HostFolder.logsOf(all.explicitLogs(), hive));
     }
 
     /** Signals that a hive could not be opened; the message has been printed. */
@@ -264,9 +259,9 @@ public final class AuditCommand implements Callable<Integer> {
         boolean system;
         boolean software;
         try {
-            var root = loaded.hive().root();
-            system = root.subkey("Select").isPresent();
-            software = !system && root.subkey("Microsoft").isPresent();
+            HiveKind kind = loaded.hive().kind();
+            system = kind == HiveKind.SYSTEM;
+            software = kind == HiveKind.SOFTWARE;
         } catch (HiveFormatException e) {
             return;
         }
@@ -369,42 +364,5 @@ public final class AuditCommand implements Callable<Integer> {
         err.println("hivescan audit: " + message);
         err.println("Try 'hivescan audit --help' for usage.");
         return ExitCodes.USAGE;
-    }
-
-    /** The hive file named {@code name} (any case) in DIR, else in DIR\Windows\System32\config; null if none. */
-    static Path find(Path dir, String name) throws IOException {
-        Path found = fileIn(dir, name);
-        if (found != null) {
-            return found;
-        }
-        Path config = dir;
-        for (String part : List.of("Windows", "System32", "config")) {
-            config = fileOrDirIn(config, part, true);
-            if (config == null) {
-                return null;
-            }
-        }
-        return fileIn(config, name);
-    }
-
-    private static Path fileIn(Path dir, String name) throws IOException {
-        return fileOrDirIn(dir, name, false);
-    }
-
-    private static Path fileOrDirIn(Path dir, String name, boolean wantDir) throws IOException {
-        Path exact = dir.resolve(name);
-        if (wantDir ? Files.isDirectory(exact) : Files.isRegularFile(exact)) {
-            return exact;
-        }
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path p : entries) {
-                boolean kindOk = wantDir ? Files.isDirectory(p) : Files.isRegularFile(p);
-                if (kindOk && p.getFileName().toString().toLowerCase(Locale.ROOT)
-                        .equals(name.toLowerCase(Locale.ROOT))) {
-                    return p;
-                }
-            }
-        }
-        return null;
     }
 }

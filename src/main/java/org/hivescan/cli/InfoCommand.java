@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.hivescan.bytes.HiveBytes;
 import org.hivescan.bytes.HiveFormatException;
 import org.hivescan.format.BaseBlock;
 import org.hivescan.hive.Filetime;
@@ -48,10 +49,11 @@ public final class InfoCommand extends HiveCommand implements Callable<Integer> 
                 }
                 CommandSupport.printDiagnostics(loaded.hive(), err);
             } catch (HiveFormatException e) {
+                HiveFormatException why = transactionLogOrSame(file, e);
                 if (hives.size() == 1) {
-                    throw e;
+                    throw why;
                 }
-                err.println("hivescan: " + Escaping.terminal(e.getMessage()));
+                err.println("hivescan: " + Escaping.terminal(why.getMessage()));
                 exit = ExitCodes.UNREADABLE;
             }
         }
@@ -60,6 +62,22 @@ public final class InfoCommand extends HiveCommand implements Callable<Integer> 
                     hives.size() == 1 && all.size() == 1 ? all.get(0) : all));
         }
         return exit;
+    }
+
+    /** A transaction log given as a hive fails to open as one; say what it is instead of the first broken offset. */
+    private static HiveFormatException transactionLogOrSame(Path file, HiveFormatException e) {
+        try (HiveBytes bytes = HiveBytes.open(file)) {
+            int type = BaseBlock.read(bytes, 0).fileType();
+            if (type == BaseBlock.FILE_TYPE_LOG_OLD || type == BaseBlock.FILE_TYPE_LOG_VERY_OLD
+                    || type == BaseBlock.FILE_TYPE_LOG_NEW) {
+                return new HiveFormatException(file.toString(), 28, "base block file type", "this is a transaction "
+                        + "log, not a hive (file type " + type + "); give the primary file, whose logs are read "
+                        + "beside it", e);
+            }
+        } catch (HiveFormatException | java.io.IOException ignored) {
+            // Not even a base block: the original problem says it best.
+        }
+        return e;
     }
 
     private static ObjectNode facts(Path file, LoadedHive loaded) throws Exception {
@@ -80,6 +98,10 @@ public final class InfoCommand extends HiveCommand implements Callable<Integer> 
         o.put("stored_file_name", base.fileName());
         o.put("file_size", Files.size(file));
         o.put("hive_bins_data_size", base.hiveBinsDataSize());
+        long expected = BaseBlock.SIZE + base.hiveBinsDataSize();
+        if (Files.size(file) < expected) {
+            o.put("truncated", "the file is truncated: " + Files.size(file) + " bytes of " + expected);
+        }
         o.put("bin_count", hive.space().bins().bins().size());
         o.put("root_name", hive.root().name());
         long[] counts = count(hive);
@@ -126,6 +148,9 @@ public final class InfoCommand extends HiveCommand implements Callable<Integer> 
         row(out, "File size", o.get("file_size").asText() + " bytes");
         row(out, "Hive bins data", o.get("hive_bins_data_size").asText() + " bytes in " + o.get("bin_count").asText()
                 + " bins");
+        if (o.has("truncated")) {
+            row(out, "Truncated", o.get("truncated").asText());
+        }
         row(out, "Root key", o.get("root_name").asText());
         row(out, "Keys", o.get("key_count").asText());
         row(out, "Values", o.get("value_count").asText());

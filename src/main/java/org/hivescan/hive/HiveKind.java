@@ -1,6 +1,8 @@
 package org.hivescan.hive;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.hivescan.bytes.HiveFormatException;
 
 /**
@@ -36,24 +38,65 @@ public enum HiveKind {
         return mountPoint.startsWith("HKEY_LOCAL_MACHINE\\") ? mountPoint.substring(19) : null;
     }
 
+    /** The key names of the mount point, the root key spelled out ({@code HKEY_LOCAL_MACHINE}, {@code SOFTWARE}). */
+    public List<String> mountNames() {
+        return List.of(mountPoint.split("\\\\"));
+    }
+
     /**
-     * The stored name decides, unless it names a user hive while the root's keys are unmistakably a SYSTEM or
-     * SOFTWARE hive's: tools that build hives from a template keep the template's name (hivex's empty hive says
-     * {@code DEFAULT}), and such a SYSTEM hive must still take {@code HKLM\SYSTEM} paths and export under that
-     * root. A machine hive's own name is trusted without reading its keys.
+     * The names of a user's path below this hive's root: a leading mount point is dropped in any spelling Windows
+     * tools print or accept ({@code HKLM\SOFTWARE}, {@code HKEY_LOCAL_MACHINE\SOFTWARE}, {@code HKCU},
+     * {@code HKU\.DEFAULT}, {@code HKCU\Software\Classes}, any case), so every path the tool prints is accepted
+     * back. A root key that is not this hive's mount point is dropped alone (the rest is looked up below the root).
+     */
+    public List<String> belowMount(List<String> names) {
+        if (names.isEmpty() || !isRootKey(names.get(0))) {
+            return names;
+        }
+        List<String> mount = mountNames();
+        int matched = 0;
+        while (matched < mount.size() && matched < names.size()
+                && sameRootName(names.get(matched), mount.get(matched), matched)) {
+            matched++;
+        }
+        return matched == mount.size() ? names.subList(matched, names.size()) : names.subList(1, names.size());
+    }
+
+    private static final Map<String, String> ROOT_ABBREVIATIONS = Map.of("HKLM", "HKEY_LOCAL_MACHINE",
+            "HKCU", "HKEY_CURRENT_USER", "HKU", "HKEY_USERS", "HKCR", "HKEY_CLASSES_ROOT", "HKCC",
+            "HKEY_CURRENT_CONFIG");
+
+    private static String rootName(String name) {
+        String upper = name.toUpperCase(Locale.ROOT);
+        return ROOT_ABBREVIATIONS.getOrDefault(upper, upper);
+    }
+
+    /** True when a path's first name is a root key ({@code HKLM}, {@code HKEY_USERS}, ...), not a key below a root. */
+    public static boolean isRootKey(String name) {
+        return rootName(name).startsWith("HKEY_");
+    }
+
+    private static boolean sameRootName(String typed, String mount, int position) {
+        return position == 0 ? rootName(typed).equals(mount) : typed.equalsIgnoreCase(mount);
+    }
+
+    /**
+     * What the hive is. The root's keys decide where they are unmistakable, since the stored name is often not the
+     * hive's: tools that build hives from a template keep the template's name (hivex's empty hive stores
+     * {@code \??\UNC\...\DEFAULT}), and copied files get renamed. A machine hive's own stored name is trusted
+     * without reading keys; otherwise the stored name decides, then weaker content signs.
      */
     static HiveKind detect(Hive hive) throws HiveFormatException {
         HiveKind byName = fromStoredName(hive.baseBlock().fileName());
-        if (byName == DEFAULT || byName == NTUSER || byName == USRCLASS) {
-            HiveKind byContent = machineHiveByContent(hive.root());
-            return byContent != null ? byContent : byName;
-        }
-        if (byName != UNKNOWN) {
+        if (byName != DEFAULT && byName != NTUSER && byName != USRCLASS && byName != UNKNOWN) {
             return byName;
         }
         HiveKind byContent = machineHiveByContent(hive.root());
         if (byContent != null) {
             return byContent;
+        }
+        if (byName != UNKNOWN) {
+            return byName;
         }
         Key root = hive.root();
         if (has(root, "SAM") && root.subkeyCount() <= 2) {
@@ -71,11 +114,15 @@ public enum HiveKind {
         return UNKNOWN;
     }
 
+    /**
+     * SYSTEM has {@code Select} and its control sets; SOFTWARE has {@code Microsoft} at its root, which a user hive
+     * never has (there it sits below {@code Software}), and no {@code Control Panel}.
+     */
     private static HiveKind machineHiveByContent(Key root) throws HiveFormatException {
-        if (has(root, "Select") && (has(root, "ControlSet001") || has(root, "ControlSet002"))) {
+        if (has(root, "Select") || has(root, "ControlSet001") || has(root, "ControlSet002")) {
             return SYSTEM;
         }
-        if (has(root, "Microsoft") && (has(root, "Classes") || has(root, "Policies"))) {
+        if (has(root, "Microsoft") && !has(root, "Control Panel") && !has(root, "AppEvents")) {
             return SOFTWARE;
         }
         return null;

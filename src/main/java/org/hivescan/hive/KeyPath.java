@@ -96,17 +96,6 @@ public final class KeyPath {
     }
 
     private static List<String> stripMountPoint(Hive hive, List<String> names) throws HiveFormatException {
-        if (names.isEmpty()) {
-            return names;
-        }
-        String first = names.get(0).toUpperCase(Locale.ROOT);
-        if (!first.equals("HKLM") && !first.equals("HKEY_LOCAL_MACHINE")) {
-            return names;
-        }
-        String machineName = hive.kind().machineKeyName();
-        if (names.size() >= 2 && machineName != null && names.get(1).equalsIgnoreCase(machineName)) {
-            return names.subList(2, names.size());
-        }
-        return names.subList(1, names.size());
+        return names.isEmpty() || !HiveKind.isRootKey(names.get(0)) ? names : hive.kind().belowMount(names);
     }
 }
