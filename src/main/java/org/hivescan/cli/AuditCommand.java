@@ -1,6 +1,7 @@
 package org.hivescan.cli;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -68,12 +69,15 @@ public final class AuditCommand implements Callable<Integer> {
     Format format;
 
     @Option(names = "--fix", paramLabel = "FILE.reg", description = "Write the registry changes this host needs, "
-            + "for the live host (CurrentControlSet).")
+            + "for the live host (CurrentControlSet); - for stdout (the report then goes to stderr).")
     Path fix;
 
     @Option(names = "--fix-offline", paramLabel = "FILE.reg", description = "Write the same changes for the "
-            + "offline hives (the control set in use, one section per hive).")
+            + "offline hives (the control set in use, one section per hive); - for stdout.")
     Path fixOffline;
+
+    @Option(names = "--force", description = "Replace an existing fix file (never an input hive or its logs).")
+    boolean force;
 
     @Option(names = "--tls12-only", description = "Fix files use the strict variant: DefaultSecureProtocols "
             + "0xA00 and legacy SChannel protocols disabled (default: the article's 0xAA0, nothing removed).")
@@ -103,7 +107,7 @@ public final class AuditCommand implements Callable<Integer> {
         try {
             auditor = new Auditor(RuleSetLoader.load(rulesFile));
         } catch (RuleFileException e) {
-            return usageError(err, Escaping.terminal(e.getMessage()));
+            return usageError(err, Messages.oneLine(e.getMessage()));
         }
         Path sys = system;
         Path soft = software;
@@ -123,23 +127,27 @@ public final class AuditCommand implements Callable<Integer> {
     }
 
     /**
-     * A fix file must never overwrite evidence (SECURITY.md): not an input hive, not one of its logs, and not a
-     * new file named like one of its logs, which a later run would take for a log.
+     * The fix files follow the rule of every output (Outputs): never evidence (SECURITY.md), an existing file
+     * only with --force; and the two fixes cannot share one file.
      */
     private String outputClash(Path sys, Path soft) throws IOException {
+        if (Outputs.same(fix, fixOffline)) {
+            return "--fix and --fix-offline name the same file (" + Outputs.shown(fix) + "); give each its own";
+        }
         for (Path out : new Path[] {fix, fixOffline}) {
-            for (Path in : new Path[] {sys, soft}) {
-                if (out != null && in != null && isEvidence(out, in)) {
-                    return Escaping.terminal(out.toString()) + " is an input hive or one of its logs; choose "
-                            + "another file for the fix";
-                }
+            try {
+                Outputs.check(out, force, java.util.Arrays.asList(sys, soft), input.loadOptions().explicitLogs());
+            } catch (UserError e) {
+                return e.getMessage();
             }
         }
         return null;
     }
 
-    private boolean isEvidence(Path out, Path hive) throws IOException {
-        return InputGuard.isEvidence(out, hive, input.loadOptions().explicitLogs());
+    /** With a fix on stdout, the report moves to stderr so that the fix can be redirected on its own. */
+    private PrintWriter reportWriter() {
+        boolean fixOnStdout = Outputs.isStdout(fix) || Outputs.isStdout(fixOffline);
+        return fixOnStdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
     }
 
     private String checkUsage() {
@@ -279,7 +287,7 @@ public final class AuditCommand implements Callable<Integer> {
     }
 
     private void render(AuditReport report) throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = reportWriter();
         switch (format) {
             case json -> JsonAuditReport.write(report, out);
             case markdown -> MarkdownAuditReport.write(report, out);
@@ -298,13 +306,17 @@ public final class AuditCommand implements Callable<Integer> {
                 && writeFix(report, fixOffline, RegFixWriter.Target.OFFLINE, err);
     }
 
-    private static boolean writeFix(AuditReport report, Path file, RegFixWriter.Target target, PrintWriter err) {
+    private boolean writeFix(AuditReport report, Path file, RegFixWriter.Target target, PrintWriter err) {
         if (file == null) {
             return true;
         }
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.US_ASCII)) {
+        spec.commandLine().getOut().flush();
+        try (Writer w = new OutputStreamWriter(Outputs.open(file, force), StandardCharsets.US_ASCII)) {
             RegFixWriter.write(report, target, w);
             return true;
+        } catch (UserError e) {
+            err.println("hivescan audit: " + e.getMessage());
+            return false;
         } catch (IOException e) {
             err.println("hivescan audit: cannot write " + Escaping.terminal(file.toString()) + ": "
                     + Escaping.terminal(String.valueOf(e.getMessage())));
