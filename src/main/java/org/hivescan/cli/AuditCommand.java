@@ -1,6 +1,7 @@
 package org.hivescan.cli;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -69,13 +70,16 @@ public final class AuditCommand implements Callable<Integer> {
     Format format;
 
     @Option(names = "--fix", paramLabel = "FILE.reg", description = "Write the registry changes this host needs, "
-            + "for the live host (CurrentControlSet).")
+            + "for the live host (CurrentControlSet); - for stdout (the report then goes to stderr).")
     Path fix;
 
     @Option(names = "--fix-offline", paramLabel = "DIR", description = "Write the same changes for the offline "
             + "hives as DIR/SYSTEM.reg and DIR/SOFTWARE.reg (the control set in use), each mergeable with "
-            + "hivexregedit --merge --prefix 'HKEY_LOCAL_MACHINE\\<HIVE>'.")
+            + "hivexregedit --merge --prefix 'HKEY_LOCAL_MACHINE\\<HIVE>'; existing files only with --force.")
     Path fixOffline;
+
+    @Option(names = "--force", description = "Replace an existing fix file (never an input hive or its logs).")
+    boolean force;
 
     @Option(names = "--tls12-only", description = "Fix files use the strict variant: DefaultSecureProtocols "
             + "0x800 (0x2800 from build 20348) and legacy SChannel protocols disabled (default: the article's 0xAA0, nothing removed).")
@@ -105,7 +109,7 @@ public final class AuditCommand implements Callable<Integer> {
         try {
             auditor = new Auditor(RuleSetLoader.load(rulesFile));
         } catch (RuleFileException e) {
-            return usageError(err, Escaping.terminal(e.getMessage()));
+            return usageError(err, Messages.oneLine(e.getMessage()));
         }
         Path sys = system;
         Path soft = software;
@@ -131,35 +135,39 @@ public final class AuditCommand implements Callable<Integer> {
     }
 
     /**
-     * A fix file must never overwrite evidence (SECURITY.md): not an input hive, not one of its logs, and not a
-     * new file named like one of its logs, which a later run would take for a log.
+     * The fix files follow the rule of every output (Outputs): never evidence (SECURITY.md), an existing file
+     * only with --force; --fix-offline names a folder that is or can be made.
      */
     private String outputClash(Path sys, Path soft) throws IOException {
+        if (Outputs.isStdout(fixOffline)) {
+            return "--fix-offline takes a folder (for SYSTEM.reg and SOFTWARE.reg), not standard output";
+        }
         if (fixOffline != null && Files.exists(fixOffline) && !Files.isDirectory(fixOffline)) {
-            return "--fix-offline: " + Escaping.terminal(fixOffline.toString()) + " is not a directory (it takes a"
+            return "--fix-offline: " + Escaping.terminal(fixOffline.toString()) + " is not a folder (it takes a"
                     + " folder for SYSTEM.reg and SOFTWARE.reg)";
         }
-        for (Path out : offlineFiles()) {
-            if (Files.exists(out, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                return "--fix-offline: " + Escaping.terminal(out.toString()) + " exists; choose another folder";
-            }
+        if (fixOffline != null && !Files.isDirectory(fixOffline.toAbsolutePath().getParent())) {
+            return "--fix-offline: cannot create " + Escaping.terminal(fixOffline.toString())
+                    + ": its parent folder does not exist";
         }
-        List<Path> outs = new java.util.ArrayList<>(offlineFiles());
+        // A folder still to be created holds no evidence and no file to overwrite.
+        List<Path> outs = new java.util.ArrayList<>(fixOffline != null && Files.isDirectory(fixOffline)
+                ? offlineFiles() : List.of());
         outs.add(fix);
-        outs.add(fixOffline);
         for (Path out : outs) {
-            for (Path in : new Path[] {sys, soft}) {
-                if (out != null && in != null && isEvidence(out, in)) {
-                    return Escaping.terminal(out.toString()) + " is an input hive or one of its logs; choose "
-                            + "another file for the fix";
-                }
+            try {
+                Outputs.check(out, force, java.util.Arrays.asList(sys, soft), input.loadOptions().explicitLogs());
+            } catch (UserError e) {
+                return e.getMessage();
             }
         }
         return null;
     }
 
-    private boolean isEvidence(Path out, Path hive) throws IOException {
-        return InputGuard.isEvidence(out, hive, input.loadOptions().explicitLogs());
+    /** With a fix on stdout, the report moves to stderr so that the fix can be redirected on its own. */
+    private PrintWriter reportWriter() {
+        boolean fixOnStdout = Outputs.isStdout(fix);
+        return fixOnStdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
     }
 
     private String checkUsage() {
@@ -287,7 +295,7 @@ public final class AuditCommand implements Callable<Integer> {
     }
 
     private void render(AuditReport report) throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = reportWriter();
         switch (format) {
             case json -> JsonAuditReport.write(report, out);
             case markdown -> MarkdownAuditReport.write(report, out);
@@ -326,9 +334,11 @@ public final class AuditCommand implements Callable<Integer> {
         }
         for (HiveRole role : HiveRole.values()) {
             Path file = fixOffline.resolve(role.name() + ".reg");
-            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.US_ASCII,
-                    java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
+            try (Writer w = new OutputStreamWriter(Outputs.open(file, force), StandardCharsets.US_ASCII)) {
                 RegFixWriter.writeHive(report, role, w);
+            } catch (UserError e) {
+                err.println("hivescan audit: " + e.getMessage());
+                return false;
             } catch (IOException e) {
                 err.println("hivescan audit: cannot write " + Escaping.terminal(file.toString()) + ": "
                         + Escaping.terminal(String.valueOf(e.getMessage())));
@@ -338,13 +348,17 @@ public final class AuditCommand implements Callable<Integer> {
         return true;
     }
 
-    private static boolean writeFix(AuditReport report, Path file, RegFixWriter.Target target, PrintWriter err) {
+    private boolean writeFix(AuditReport report, Path file, RegFixWriter.Target target, PrintWriter err) {
         if (file == null) {
             return true;
         }
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.US_ASCII)) {
+        spec.commandLine().getOut().flush();
+        try (Writer w = new OutputStreamWriter(Outputs.open(file, force), StandardCharsets.US_ASCII)) {
             RegFixWriter.write(report, target, w);
             return true;
+        } catch (UserError e) {
+            err.println("hivescan audit: " + e.getMessage());
+            return false;
         } catch (IOException e) {
             err.println("hivescan audit: cannot write " + Escaping.terminal(file.toString()) + ": "
                     + Escaping.terminal(String.valueOf(e.getMessage())));

@@ -2,6 +2,7 @@ package org.hivescan.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.hivescan.hive.Key;
@@ -15,8 +16,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code hivescan cat HIVE KEY [VALUE]}: one value's data, as text, as JSON, or as the exact bytes. */
-@Command(name = "cat", description = "Print one value (the default value when VALUE is left out).")
+@Command(name = "cat", description = "Print one value (the default value when VALUE is left out); REG_MULTI_SZ one item per line.")
 public final class CatCommand extends HiveCommand implements Callable<Integer> {
+    private static final int REG_MULTI_SZ = 7;
+
     @Parameters(index = "0", paramLabel = "HIVE")
     Path hive;
 
@@ -57,6 +60,10 @@ public final class CatCommand extends HiveCommand implements Callable<Integer> {
                 Main.stdout().flush();
             } else if (json) {
                 out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(Json.value(value.get())));
+            } else if (value.get().type() == REG_MULTI_SZ) {
+                for (String item : value.get().asMultiString().orElse(List.of())) {
+                    out.println(Escaping.terminal(item)); // one item per line, as reg query shows them
+                }
             } else {
                 out.println(ValueText.of(value.get()));
             }

@@ -1,12 +1,16 @@
 package org.hivescan.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.hivescan.bytes.HiveFormatException;
+import org.hivescan.bytes.LimitExceededException;
 import org.hivescan.hive.Hive;
+import org.hivescan.hive.HiveVisitor;
 import org.hivescan.hive.Key;
 import org.hivescan.hive.KeyPath;
+import org.hivescan.hive.Value;
 import org.hivescan.recovery.HiveLoader;
 import org.hivescan.recovery.LoadOptions;
 import org.hivescan.recovery.LoadedHive;
@@ -17,8 +21,18 @@ final class CommandSupport {
     private CommandSupport() {
     }
 
+    /** Opens a hive; a missing, unreadable or folder argument is said in plain words before any parsing. */
     static LoadedHive load(Path file, LoadOptions options) throws HiveFormatException {
+        requireReadable(file);
         return HiveLoader.open(file, options);
+    }
+
+    /** Throws a one-line "FILE: no such file" (or folder, permission) error when an input cannot be read. */
+    static void requireReadable(Path file) {
+        String problem = Messages.unreadable(file);
+        if (problem != null) {
+            throw new UserError(ExitCodes.UNREADABLE, Escaping.terminal(file.toString()) + ": " + problem);
+        }
     }
 
     /**
@@ -46,6 +60,37 @@ final class CommandSupport {
         for (String message : hive.diagnostics().messages()) {
             err.println("hivescan: warning: " + Escaping.terminal(message));
         }
+    }
+
+    /**
+     * After a command that prints data: when values were left out for being larger than --max-value-bytes, says
+     * how many on stderr and returns {@link ExitCodes#INCOMPLETE}, so a script cannot take the output as whole.
+     * The diagnostics only tell that some were; the count comes from the value headers below {@code start}.
+     */
+    static int completeness(Hive hive, Key start, boolean subtree, int maxValueBytes, PrintWriter err)
+            throws HiveFormatException, IOException {
+        boolean someLeftOut = hive.diagnostics().problems().stream()
+                .anyMatch(p -> p instanceof LimitExceededException && p.getMessage().contains("data size of value"));
+        if (!someLeftOut) {
+            return ExitCodes.OK;
+        }
+        long[] over = new long[1];
+        hive.walkFrom(start, new HiveVisitor() {
+            @Override
+            public boolean key(Key key) {
+                return subtree || key == start;
+            }
+
+            @Override
+            public void value(Key key, Value value) {
+                if (Integer.toUnsignedLong(value.dataSize()) > maxValueBytes) {
+                    over[0]++;
+                }
+            }
+        });
+        err.println("hivescan: " + over[0] + " value(s) larger than --max-value-bytes " + maxValueBytes
+                + " were left out; the output is incomplete");
+        return ExitCodes.INCOMPLETE;
     }
 
     /** The mount point for display: the user's --root, else the one the hive's kind implies. */

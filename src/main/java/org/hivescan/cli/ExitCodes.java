@@ -12,6 +12,12 @@ public final class ExitCodes {
     public static final int UNREADABLE = 3;
     /** The audit could not decide (some facts are unknown). */
     public static final int UNKNOWN = 4;
+    /**
+     * The output is incomplete: values larger than --max-value-bytes were left out (the command says how many).
+     */
+    public static final int INCOMPLETE = 5;
+    /** The reader of standard output went away (a pipe into head); like a process ended by SIGPIPE (128 + 13). */
+    public static final int OUTPUT_CLOSED = 141;
     /** An unexpected exception: a bug in hivescan (EX_SOFTWARE). */
     public static final int INTERNAL_ERROR = 70;
 

@@ -2,6 +2,7 @@ package org.hivescan.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,12 +49,12 @@ public final class InfoCommand extends HiveCommand implements Callable<Integer> 
                     printText(facts, out);
                 }
                 CommandSupport.printDiagnostics(loaded.hive(), err);
-            } catch (HiveFormatException e) {
-                HiveFormatException why = transactionLogOrSame(file, e);
+            } catch (HiveFormatException | UserError e) {
+                RuntimeException why = e instanceof HiveFormatException f ? transactionLogOrSame(file, f) : e;
                 if (hives.size() == 1) {
                     throw why;
                 }
-                err.println("hivescan: " + Escaping.terminal(why.getMessage()));
+                err.println("hivescan: " + Messages.oneLine(why.getMessage()));
                 exit = ExitCodes.UNREADABLE;
             }
         }
@@ -87,9 +88,14 @@ public final class InfoCommand extends HiveCommand implements Callable<Integer> 
         o.put("file", file.toString());
         o.put("kind", hive.kind().name());
         o.put("version", base.version());
-        o.put("primary_sequence", Integer.toUnsignedLong(base.primarySequence()));
-        o.put("secondary_sequence", Integer.toUnsignedLong(base.secondarySequence()));
+        // The file's own numbers, which the dirty reason speaks of; replay brings them level in memory.
+        BaseBlock onDisk = onDisk(file);
+        o.put("primary_sequence", Integer.toUnsignedLong(onDisk.primarySequence()));
+        o.put("secondary_sequence", Integer.toUnsignedLong(onDisk.secondarySequence()));
         RecoveryReport recovery = loaded.recovery();
+        if (recovery.applied()) {
+            o.put("sequence_after_replay", Integer.toUnsignedLong(base.primarySequence()));
+        }
         o.put("dirty", recovery.dirty());
         o.set("dirty_reasons", Json.strings(recovery.dirtyReasons()));
         o.put("checksum_ok", base.checksumValid());
@@ -113,7 +119,14 @@ public final class InfoCommand extends HiveCommand implements Callable<Integer> 
         o.put("logs_applied", recovery.applied());
         o.set("recovery_notes", Json.strings(recovery.notes()));
         o.set("problems", Json.strings(hive.diagnostics().messages()));
+        o.put("problem_count", hive.diagnostics().problems().size() + hive.diagnostics().dropped());
         return o;
+    }
+
+    private static BaseBlock onDisk(Path file) throws HiveFormatException, IOException {
+        try (HiveBytes raw = HiveBytes.open(file)) {
+            return BaseBlock.read(raw, 0);
+        }
     }
 
     private static long[] count(Hive hive) throws Exception {
@@ -138,8 +151,10 @@ public final class InfoCommand extends HiveCommand implements Callable<Integer> 
         row(out, "File", o.get("file").asText());
         row(out, "Kind", o.get("kind").asText());
         row(out, "Version", o.get("version").asText());
+        boolean equal = o.get("primary_sequence").equals(o.get("secondary_sequence"));
         row(out, "Sequence numbers", o.get("primary_sequence").asText() + " / " + o.get("secondary_sequence").asText()
-                + (o.get("primary_sequence").equals(o.get("secondary_sequence")) ? " (equal)" : " (differ)"));
+                + (equal ? " (equal)" : " (differ)") + (o.has("sequence_after_replay")
+                ? "; " + o.get("sequence_after_replay").asText() + " after log replay" : ""));
         String reasons = String.join("; ", texts(o.get("dirty_reasons")));
         row(out, "Dirty", o.get("dirty").asBoolean() ? "yes: " + reasons : "no");
         row(out, "Checksum", (o.get("checksum_ok").asBoolean() ? "OK " : "WRONG ") + o.get("checksum").asText());
@@ -160,8 +175,11 @@ public final class InfoCommand extends HiveCommand implements Callable<Integer> 
         for (String note : texts(o.get("recovery_notes"))) {
             row(out, "Recovery", note);
         }
-        List<String> problems = texts(o.get("problems"));
-        row(out, "Problems", problems.isEmpty() ? "none" : problems.size() + " (listed on stderr)");
+        long problems = o.get("problem_count").asLong();
+        long listed = texts(o.get("problems")).stream().filter(p -> !p.endsWith("further problem(s) not listed"))
+                .count();
+        row(out, "Problems", problems == 0 ? "none" : problems + (listed == problems ? " (listed on stderr)"
+                : " (the first " + listed + " listed on stderr)"));
         out.println();
     }
 

@@ -1,5 +1,6 @@
 package org.hivescan.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -31,7 +32,7 @@ public final class LsCommand extends HiveCommand implements Callable<Integer> {
     @Parameters(index = "1", arity = "0..1", paramLabel = "KEY", description = "Key path (\\ or /, any case).")
     String keyPath;
 
-    @Option(names = {"-r", "--recursive"}, description = "List every key below too.")
+    @Option(names = {"-r", "--recursive"}, description = "List every key below too (default: KEY alone).")
     boolean recursive;
 
     @Option(names = {"-l", "--long"}, description = "Add last-written time, class name and security (SDDL).")
@@ -55,30 +56,44 @@ public final class LsCommand extends HiveCommand implements Callable<Integer> {
                 return ExitCodes.NOT_FOUND_OR_FINDINGS;
             }
             String mount = CommandSupport.mountPoint(h, root);
-            ArrayNode array = Json.MAPPER.createArrayNode();
-            h.walkFrom(start.get(), new HiveVisitor() {
-                @Override
-                public boolean key(Key key) throws HiveFormatException, IOException {
-                    if (json) {
-                        array.add(jsonListing(key, mount));
-                    } else {
-                        printListing(key, mount, out);
-                    }
-                    return recursive || key == start.get();
-                }
-
-                @Override
-                public boolean wantsValues() {
-                    return false;
-                }
-            });
-            if (json) {
-                out.println(Json.MAPPER.writerWithDefaultPrettyPrinter()
-                        .writeValueAsString(recursive ? array : array.get(0)));
+            if (recursive) {
+                listSubtree(h, start.get(), mount, out);
+            } else if (json) {
+                printJson(jsonListing(start.get(), mount), out);
+            } else {
+                printListing(start.get(), mount, out);
             }
             CommandSupport.printDiagnostics(h, err);
+            return CommandSupport.completeness(h, start.get(), recursive, input.maxValueBytes, err);
         }
-        return ExitCodes.OK;
+    }
+
+    /** Every key from {@code start} down, parents first; JSON as one array. */
+    private void listSubtree(Hive h, Key start, String mount, PrintWriter out) throws Exception {
+        ArrayNode array = Json.MAPPER.createArrayNode();
+        h.walkFrom(start, new HiveVisitor() {
+            @Override
+            public boolean key(Key key) throws HiveFormatException, IOException {
+                if (json) {
+                    array.add(jsonListing(key, mount));
+                } else {
+                    printListing(key, mount, out);
+                }
+                return true;
+            }
+
+            @Override
+            public boolean wantsValues() {
+                return false;
+            }
+        });
+        if (json) {
+            printJson(array, out);
+        }
+    }
+
+    private static void printJson(JsonNode node, PrintWriter out) throws IOException {
+        out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node));
     }
 
     private ObjectNode jsonListing(Key key, String mount) throws HiveFormatException {
@@ -108,6 +123,7 @@ public final class LsCommand extends HiveCommand implements Callable<Integer> {
             try {
                 data = ValueText.of(v);
             } catch (HiveFormatException e) {
+                v.hive().diagnostics().report(e);
                 data = "<unreadable: " + Escaping.terminal(e.getMessage()) + ">";
             }
             out.println("    " + name + "    " + v.typeName() + "    " + data);

@@ -8,7 +8,6 @@ import org.hivescan.audit.Auditor;
 import org.hivescan.audit.model.RuleFileException;
 import org.hivescan.audit.model.RuleSet;
 import org.hivescan.audit.model.RuleSetLoader;
-import org.hivescan.report.Escaping;
 import org.hivescan.report.audit.RulesListing;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,7 +39,7 @@ public final class RulesCommand implements Callable<Integer> {
             new Auditor(set);
         } catch (RuleFileException e) {
             PrintWriter err = spec.commandLine().getErr();
-            err.println("hivescan rules: " + Escaping.terminal(e.getMessage()));
+            err.println("hivescan rules: " + Messages.oneLine(e.getMessage()));
             return ExitCodes.USAGE;
         }
         if (format == Format.json) {

@@ -29,7 +29,7 @@ public final class VerifyCommand extends HiveCommand implements Callable<Integer
         HiveVerifier.Report report;
         try (LoadedHive loaded = CommandSupport.load(hive, input.loadOptions())) {
             report = HiveVerifier.verify(loaded.hive());
-            loaded.recovery().notes().forEach(n -> out.println("recovery: " + Escaping.terminal(n)));
+            loaded.recovery().notes().forEach(n -> err().println("hivescan: recovery: " + Escaping.terminal(n)));
         }
         if (json) {
             out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(report)));

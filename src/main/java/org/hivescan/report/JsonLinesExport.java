@@ -166,7 +166,7 @@ public final class JsonLinesExport implements HiveVisitor {
         return cached;
     }
 
-    private void writeValue(Value v) throws IOException {
+    private void writeValue(Value v) throws HiveFormatException, IOException {
         json.ascii("{\"name\":").string(v.name())
                 .ascii(",\"type\":").number(Integer.toUnsignedLong(v.type()))
                 .ascii(",\"type_name\":").string(v.typeName())
@@ -175,6 +175,7 @@ public final class JsonLinesExport implements HiveVisitor {
         try {
             data = v.data();
         } catch (HiveFormatException e) {
+            v.hive().diagnostics().report(e); // counted, so the command can say the export is incomplete
             json.ascii(",\"error\":").string(e.getMessage()).ascii('}');
             return;
         }
