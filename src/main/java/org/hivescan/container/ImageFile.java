@@ -18,18 +18,20 @@ final class ImageFile implements Closeable {
     private final FileChannel channel;
     private final long size;
     private final LongAdder fetched;
+    private final int id;
 
-    private ImageFile(Path path, FileChannel channel, long size, LongAdder fetched) {
+    private ImageFile(Path path, FileChannel channel, long size, LongAdder fetched, int id) {
+        this.id = id;
         this.path = path;
         this.channel = channel;
         this.size = size;
         this.fetched = fetched;
     }
 
-    static ImageFile open(Path path, LongAdder fetched) throws IOException {
+    static ImageFile open(Path path, LongAdder fetched, int id) throws IOException {
         FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
         try {
-            return new ImageFile(path, channel, channel.size(), fetched);
+            return new ImageFile(path, channel, channel.size(), fetched, id);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -42,6 +44,11 @@ final class ImageFile implements Closeable {
 
     Path path() {
         return path;
+    }
+
+    /** A cache key for the unit at {@code offset} of this file, distinct from every other file's of the image. */
+    long unitKey(long offset) {
+        return ((long) id << 48) ^ offset;
     }
 
     long size() {

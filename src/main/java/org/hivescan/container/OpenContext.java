@@ -13,7 +13,7 @@ final class OpenContext {
     private final List<ImageFile> files = new ArrayList<>();
 
     ImageFile open(Path path) throws IOException {
-        ImageFile file = ImageFile.open(path, fetched);
+        ImageFile file = ImageFile.open(path, fetched, files.size());
         files.add(file);
         return file;
     }

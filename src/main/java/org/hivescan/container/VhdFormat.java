@@ -164,7 +164,7 @@ final class VhdFormat {
                         + block, "expected a block inside the file (ending before 0x"
                         + Long.toHexString(file.size()) + "), found one past its end");
             }
-            byte[] bitmap = cache.get(start, () -> file.read(start, bitmapBytes, "VHD sector bitmap of block " + block));
+            byte[] bitmap = cache.get(file.unitKey(start), () -> file.read(start, bitmapBytes, "VHD sector bitmap of block " + block));
             long data = start + bitmapBytes;
             // runs of sectors with the same bitmap bit: present ones are read, absent ones are zeros
             int end = inBlock + length;
