@@ -51,7 +51,7 @@ public final class DiskImages {
         if (startsWith(head, VMDK_SPARSE) || VmdkFormat.isDescriptor(head)) {
             return VmdkFormat.open(file, head, context);
         }
-        if (file.size() >= VhdFormat.FOOTER_SIZE
+        if (startsWith(head, VHD) || file.size() >= VhdFormat.FOOTER_SIZE
                 && startsWith(file.read(file.size() - VhdFormat.FOOTER_SIZE, VHD.length, "VHD footer cookie"), VHD)) {
             return VhdFormat.open(file, context);
         }

@@ -180,7 +180,8 @@ final class Qcow2Format {
                     2L * clusterSize + 512);
             return cache.get(file.unitKey(host), () -> {
                 byte[] compressed = file.read(host, length, "QCOW2 compressed cluster " + cluster);
-                return Inflation.inflate(compressed, length, false, clusterSize, true, file, host,
+                boolean last = (cluster + 1) * clusterSize >= size();
+                return Inflation.inflate(compressed, length, false, clusterSize, last, file, host,
                         "QCOW2 compressed cluster " + cluster);
             });
         }

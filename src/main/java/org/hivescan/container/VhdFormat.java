@@ -23,13 +23,25 @@ final class VhdFormat {
     private static final int TYPE_DYNAMIC = 3;
     private static final int TYPE_DIFFERENCING = 4;
     private static final long UNALLOCATED = 0xFFFF_FFFFL;
+    private static final byte[] COOKIE = "conectix".getBytes(StandardCharsets.US_ASCII);
 
     private VhdFormat() {
     }
 
     static DiskImage open(ImageFile file, OpenContext context) throws IOException {
         long footerAt = file.size() - FOOTER_SIZE;
-        ByteBuffer footer = file.readBigEndian(footerAt, FOOTER_SIZE, "VHD footer");
+        ByteBuffer footer = footerAt >= 0 ? file.readBigEndian(footerAt, FOOTER_SIZE, "VHD footer") : null;
+        if (footer == null || !DiskImages.startsWith(footer.array(), COOKIE)) {
+            // a dynamic disk keeps a copy of the footer in its first sector; a truncated file lost the last one
+            ByteBuffer copy = file.readBigEndian(0, FOOTER_SIZE, "VHD footer copy");
+            if (copy.getInt(60) != TYPE_DYNAMIC && copy.getInt(60) != TYPE_DIFFERENCING) {
+                throw new ImageFormatException(file.name(), Math.max(0, footerAt), "VHD footer, Cookie",
+                        "expected \"conectix\" at the end of the file, found another value, and the copy in the first "
+                                + "sector is not a dynamic disk's");
+            }
+            footer = copy;
+            footerAt = 0;
+        }
         checkChecksum(file, footerAt, footer, 64, "VHD footer");
         long currentSize = footer.getLong(48);
         int diskType = footer.getInt(60);
@@ -42,7 +54,7 @@ final class VhdFormat {
                     "expected a size below 2^63, found " + Long.toUnsignedString(currentSize));
         }
         if (diskType == TYPE_FIXED) {
-            if (currentSize > footerAt) {
+            if (footerAt == 0 || currentSize > footerAt) {
                 throw new ImageFormatException(file.name(), footerAt + 48, "VHD footer, Current Size",
                         "a fixed disk of " + currentSize + " bytes needs a file of " + (currentSize + FOOTER_SIZE)
                                 + " bytes, found " + file.size());
@@ -61,10 +73,10 @@ final class VhdFormat {
                     "expected 2 (fixed), 3 (dynamic) or 4 (differencing), found " + Integer.toUnsignedString(diskType));
         }
         metadata.put("subformat", "dynamic");
-        return context.image("vhd", dynamicDisk(file, footer.getLong(16), footerAt, currentSize, context), metadata);
+        return context.image("vhd", dynamicDisk(file, footer.getLong(16), currentSize, context), metadata);
     }
 
-    private static VirtualDisk dynamicDisk(ImageFile file, long headerAt, long footerAt, long size,
+    private static VirtualDisk dynamicDisk(ImageFile file, long headerAt, long size,
             OpenContext context) throws IOException {
         ByteBuffer header = file.readBigEndian(headerAt, DYNAMIC_HEADER_SIZE, "VHD dynamic disk header");
         if (!DiskImages.startsWith(header.array(), "cxsparse".getBytes(StandardCharsets.US_ASCII))) {
@@ -96,7 +108,7 @@ final class VhdFormat {
                 continue;
             }
             long start = sector * SECTOR;
-            if (start + bitmapBytes + blockSize > footerAt + FOOTER_SIZE) {
+            if (start + bitmapBytes + blockSize > file.size()) {
                 // qemu and Hyper-V never write a block past the footer; a bad entry is named when it is read
                 blocks[i] = -2 - i;
                 continue;
