@@ -3,7 +3,7 @@ package org.hivescan.container;
 /** Caps on sizes read from an image before anything is allocated from them. */
 final class Limits {
     /** The largest table (BAT, L1, grain directory, chunk table) held in memory at once. */
-    static final long MAX_TABLE_BYTES = 64L << 20;
+    static final long MAX_TABLE_BYTES = 32L << 20;
     /** The largest unit fetched or inflated at once (a grain, a cluster, a chunk, a VHD/VHDX block is never read whole). */
     static final int MAX_UNIT_BYTES = 2 << 20;
     /** Decompressed grains, clusters and chunks and decoded second-level tables kept per image. */

@@ -96,8 +96,9 @@ final class VhdFormat {
             throw new ImageFormatException(file.name(), headerAt + 28, "VHD dynamic disk header, Max Table Entries",
                     "expected at least " + needed + " for a disk of " + size + " bytes, found " + entries);
         }
+        // the BAT is held as longs: a quarter of the table limit in entries (2 TiB, the format's maximum, at 2 MiB)
         int tableBytes = Limits.checkedSize(file, headerAt + 28, "VHD dynamic disk header, Max Table Entries (x4)",
-                needed * 4, Limits.MAX_TABLE_BYTES);
+                needed * 4, Limits.MAX_TABLE_BYTES / 4);
         ByteBuffer table = file.readBigEndian(tableAt, tableBytes, "VHD block allocation table");
         long[] blocks = new long[(int) needed];
         int bitmapBytes = (int) ((blockSize / SECTOR + 8 * SECTOR - 1) / (8 * SECTOR) * SECTOR);
@@ -147,7 +148,6 @@ final class VhdFormat {
     /** A dynamic disk: blocks through the BAT, sectors whose bitmap bit is clear read as zeros. */
     private static final class DynamicDisk extends BlockDisk {
         private final ImageFile file;
-        private final long blockSize;
         private final int bitmapBytes;
         private final long[] blocks;
         private final long tableAt;
@@ -157,7 +157,6 @@ final class VhdFormat {
                 OpenContext context) {
             super(file.name(), size, blockSize, context.fetched);
             this.file = file;
-            this.blockSize = blockSize;
             this.bitmapBytes = bitmapBytes;
             this.blocks = blocks;
             this.tableAt = tableAt;

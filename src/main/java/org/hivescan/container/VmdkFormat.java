@@ -106,17 +106,7 @@ final class VmdkFormat {
 
     private static VirtualDisk extent(ImageFile descriptor, String[] extent, OpenContext context) throws IOException {
         String line = extent[4];
-        long sectors;
-        try {
-            sectors = Long.parseLong(extent[0]);
-        } catch (NumberFormatException e) {
-            sectors = -1;
-        }
-        if (sectors < 0 || sectors > (1L << 45)) {
-            throw new ImageFormatException(descriptor.name(), 0, "VMDK descriptor extent \"" + line + "\"",
-                    "expected a sector count up to 2^45, found " + extent[0]);
-        }
-        long size = sectors * SECTOR;
+        long size = sectors(descriptor, extent[0], line) * SECTOR;
         String type = extent[1].toUpperCase(Locale.ROOT);
         if (type.equals("ZERO")) {
             return new ZeroDisk(descriptor.name(), size, context.fetched);
@@ -129,7 +119,7 @@ final class VmdkFormat {
         ImageFile file = context.open(path);
         switch (type) {
             case "FLAT", "VMFS" -> {
-                long start = extent[3] == null ? 0 : Long.parseLong(extent[3]) * SECTOR;
+                long start = extent[3] == null ? 0 : sectors(descriptor, extent[3], line) * SECTOR;
                 if (start < 0 || start > file.size() || size > file.size() - start) {
                     throw new ImageFormatException(file.name(), start, "VMDK flat extent (" + line + ")",
                             "expected " + size + " bytes from offset 0x" + Long.toHexString(start) + ", found a file of "
@@ -143,5 +133,20 @@ final class VmdkFormat {
             default -> throw new UnsupportedImageException(descriptor.name(), 0,
                     "VMDK descriptor extent \"" + line + "\"", "extent type " + type + " is not read");
         }
+    }
+
+    /** A decimal sector count or offset of an extent line, at most 2^45 sectors (16 PiB). */
+    private static long sectors(ImageFile descriptor, String digits, String line) throws ImageFormatException {
+        long sectors;
+        try {
+            sectors = Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            sectors = -1;
+        }
+        if (sectors < 0 || sectors > (1L << 45)) {
+            throw new ImageFormatException(descriptor.name(), 0, "VMDK descriptor extent \"" + line + "\"",
+                    "expected a sector number up to 2^45, found " + digits);
+        }
+        return sectors;
     }
 }

@@ -23,7 +23,7 @@ final class VmdkSparseExtent extends BlockDisk {
     private final ImageFile file;
     private final long grainBytes;
     private final int gtEntries;
-    private final long[] directory;
+    private final int[] directory;
     private final long directoryAt;
     private final boolean compressed;
     private final boolean streamOptimized;
@@ -31,7 +31,7 @@ final class VmdkSparseExtent extends BlockDisk {
     private final String descriptor;
     private final UnitCache cache;
 
-    private VmdkSparseExtent(ImageFile file, long size, ByteBuffer header, long[] directory, long directoryAt,
+    private VmdkSparseExtent(ImageFile file, long size, ByteBuffer header, int[] directory, long directoryAt,
             boolean gdAtEnd, String descriptor, OpenContext context) {
         super(file.name(), size, header.getLong(20) * SECTOR, context.fetched);
         this.file = file;
@@ -94,10 +94,8 @@ final class VmdkSparseExtent extends BlockDisk {
                             + Long.toUnsignedString(header.getLong(56)));
         }
         ByteBuffer gd = file.readLittleEndian(gdAt, gdBytes, "VMDK grain directory");
-        long[] directory = new long[(int) gdEntries];
-        for (int i = 0; i < directory.length; i++) {
-            directory[i] = Integer.toUnsignedLong(gd.getInt(i * 4)) * SECTOR;
-        }
+        int[] directory = new int[(int) gdEntries];
+        gd.asIntBuffer().get(directory);
         return new VmdkSparseExtent(file, extentSize, header, directory, gdAt, gdAtEnd,
                 descriptor(file, header), context);
     }
@@ -147,7 +145,7 @@ final class VmdkSparseExtent extends BlockDisk {
     void readBlock(long grain, int inGrain, byte[] buffer, int offset, int length) throws IOException {
         int gdIndex = (int) (grain / gtEntries);
         int gtIndex = (int) (grain % gtEntries);
-        long gtAt = directory[gdIndex];
+        long gtAt = Integer.toUnsignedLong(directory[gdIndex]) * SECTOR;
         if (gtAt == 0) {
             Arrays.fill(buffer, offset, offset + length, (byte) 0);
             return;
