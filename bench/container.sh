@@ -15,14 +15,18 @@ mkdir -p "$out"
 jar="$root/target/hivescan.jar"
 cd "$out"
 if [[ ! -f "disk-$mib.raw" ]]; then
-  truncate -s "${mib}M" "disk-$mib.raw"
+  truncate -s "${mib}M" "partial.raw"
   for ((i = 0; i < mib / 8; i++)); do   # one 1 MiB stretch per 8 MiB: alternately random and text
     if ((i % 2)); then
-      yes 'HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion' | head -c 1048576
+      yes 'HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion' | head -c 1048576 > stretch.bin || true
     else
-      openssl enc -aes-128-ctr -nosalt -pbkdf2 -pass "pass:$i" -in /dev/zero 2>/dev/null | head -c 1048576 || true
-    fi | dd of="disk-$mib.raw" bs=1M seek=$((i * 8 + 3)) conv=notrunc status=none
+      openssl enc -aes-128-ctr -nosalt -pbkdf2 -pass "pass:$i" -in /dev/zero 2>/dev/null | head -c 1048576 \
+        > stretch.bin || true
+    fi
+    dd if=stretch.bin of="partial.raw" bs=1M seek=$((i * 8 + 3)) conv=notrunc status=none
   done
+  rm -f stretch.bin
+  mv partial.raw "disk-$mib.raw"
 fi
 raw="disk-$mib.raw"
 [[ -f "$mib.vhd" ]] || qemu-img convert -f raw -O vpc -o force_size=on "$raw" "$mib.vhd"
