@@ -41,7 +41,11 @@ final class EwfFormat {
     }
 
     /** One table section: chunks [first, first + count) whose entries sit at {@code entriesAt} of {@code file}. */
-    private record Table(ImageFile file, long first, int count, long entriesAt, long base, long dataEnd) {
+    private record Table(ImageFile file, long first, int count, long entriesAt, long base, long dataEnd,
+            long mirrorAt) {
+        Table withMirror(long at) {
+            return new Table(file, first, count, entriesAt, base, dataEnd, at);
+        }
     }
 
     /** What the section walk collects across segments. */
@@ -179,6 +183,7 @@ final class EwfFormat {
                     walk.sectorsEnd = at + size;
                 }
                 case "table" -> table(segment, at, dataAt, dataSize, walk);
+                case "table2" -> mirror(segment, dataAt, dataSize, walk);
                 case "hash" -> {
                     if (dataSize >= 16) {
                         walk.metadata.put("md5", hex(segment.read(dataAt, 16, "EWF hash section, MD5")));
@@ -192,7 +197,7 @@ final class EwfFormat {
                     }
                 }
                 default -> {
-                    // table2 mirrors table; error2, session, ltree and others carry nothing this reader needs
+                    // error2, session, ltree and others carry nothing this reader needs
                 }
             }
             if (next <= at || next > segment.size() - DESCRIPTOR) {
@@ -223,9 +228,22 @@ final class EwfFormat {
         }
         // chunks live in the preceding sectors section (EnCase 2 and later) or in the table section itself
         long dataEnd = walk.sectorsEnd > 0 ? walk.sectorsEnd : at;
-        walk.tables.add(new Table(segment, walk.chunks, (int) count, dataAt + 24, base, dataEnd));
+        walk.tables.add(new Table(segment, walk.chunks, (int) count, dataAt + 24, base, dataEnd, -1));
         walk.chunks += count;
         walk.sectorsEnd = -1;
+    }
+
+    /** A table2 section right after its table is the same table: kept to fall back on when the table is damaged. */
+    private static void mirror(ImageFile segment, long dataAt, long dataSize, Walk walk) throws IOException {
+        if (walk.tables.isEmpty() || dataSize < 24) {
+            return;
+        }
+        Table last = walk.tables.get(walk.tables.size() - 1);
+        ByteBuffer header = segment.readLittleEndian(dataAt, 24, "EWF table2 header");
+        if (last.file() == segment && last.mirrorAt() < 0 && Integer.toUnsignedLong(header.getInt(0)) == last.count()
+                && header.getLong(8) == last.base() && 24 + last.count() * 4L + 4 <= dataSize) {
+            walk.tables.set(walk.tables.size() - 1, last.withMirror(dataAt + 24));
+        }
     }
 
     private static String headerText(ImageFile segment, long at, long size, boolean utf16) throws IOException {
@@ -346,15 +364,34 @@ final class EwfFormat {
             System.arraycopy(data, inChunk, buffer, offset, length);
         }
 
+        /** The table's entries, or its table2 mirror's when the table fails its checksum. */
+        private static byte[] entries(Table table) throws IOException {
+            ImageFile file = table.file();
+            int length = table.count() * 4;
+            byte[] data = file.read(table.entriesAt(), length + 4, "EWF table entries");
+            try {
+                checkAdler(file, table.entriesAt(), data, 0, length,
+                        ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).getInt(length), "EWF table entries");
+                return data;
+            } catch (ImageFormatException damaged) {
+                if (table.mirrorAt() < 0) {
+                    throw damaged;
+                }
+                byte[] mirror = file.read(table.mirrorAt(), length + 4, "EWF table2 entries");
+                try {
+                    checkAdler(file, table.mirrorAt(), mirror, 0, length,
+                            ByteBuffer.wrap(mirror).order(ByteOrder.LITTLE_ENDIAN).getInt(length), "EWF table2 entries");
+                } catch (ImageFormatException alsoDamaged) {
+                    damaged.addSuppressed(alsoDamaged);
+                    throw damaged;
+                }
+                return mirror;
+            }
+        }
+
         private byte[] chunk(Table table, int entry, long chunk, int expected) throws IOException {
             ImageFile file = table.file();
-            byte[] entries = cache.get(file.unitKey(table.entriesAt()), () -> {
-                byte[] data = file.read(table.entriesAt(), table.count() * 4 + 4, "EWF table entries");
-                checkAdler(file, table.entriesAt(), data, 0, table.count() * 4,
-                        ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).getInt(table.count() * 4),
-                        "EWF table entries");
-                return data;
-            });
+            byte[] entries = cache.get(file.unitKey(table.entriesAt()), () -> entries(table));
             ByteBuffer view = ByteBuffer.wrap(entries).order(ByteOrder.LITTLE_ENDIAN);
             long value = Integer.toUnsignedLong(view.getInt(entry * 4));
             boolean compressed = (value & 0x8000_0000L) != 0;

@@ -306,7 +306,21 @@ class DamagedImagesTest {
         view.putInt(0, 0x7FFF_FFF0);
         view.putInt(count * 4, Damage.adler(entries, 0, count * 4));
         Damage.write(e01, table + 24, entries);
+        Damage.write(e01, section(e01, "table2") + 76 + 24, entries);
         Damage.assertClearError(e01).hasMessageContaining("EWF table entry 0");
+    }
+
+    @Test
+    void e01DamagedTableFallsBackToItsTable2Mirror() throws Exception {
+        Path e01 = e01();
+        long table = section(e01, "table") + 76;
+        Damage.write(e01, table + 24, new byte[] {0x11, 0x22, 0x33, 0x44});
+        try (DiskImage image = DiskImages.open(e01)) {
+            TestDisks.assertSameDisk(image, ConvertedImages.raw());
+        }
+        long mirror = section(e01, "table2") + 76;
+        Damage.write(e01, mirror + 24, new byte[] {0x11, 0x22, 0x33, 0x44});
+        Damage.assertClearError(e01).hasMessageContaining("EWF table entries, checksum");
     }
 
     @Test
