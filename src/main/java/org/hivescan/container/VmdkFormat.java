@@ -2,6 +2,7 @@ package org.hivescan.container;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -115,7 +116,19 @@ final class VmdkFormat {
             throw new ImageFormatException(descriptor.name(), 0, "VMDK descriptor extent \"" + line + "\"",
                     "expected a quoted file name, found none");
         }
-        Path path = descriptor.path().resolveSibling(extent[2]);
+        Path name;
+        try {
+            name = Path.of(extent[2]);
+        } catch (InvalidPathException e) {
+            throw new ImageFormatException(descriptor.name(), 0, "VMDK descriptor extent \"" + line + "\"",
+                    "expected a file name, found \"" + extent[2] + "\" (" + e.getReason() + ")", e);
+        }
+        if (name.isAbsolute() || name.normalize().startsWith("..") || extent[2].isEmpty()) {
+            throw new UnsupportedImageException(descriptor.name(), 0, "VMDK descriptor extent \"" + line + "\"",
+                    "expected a file name in the descriptor's folder, found \"" + extent[2] + "\"; other folders are"
+                            + " not followed");
+        }
+        Path path = descriptor.path().resolveSibling(name);
         ImageFile file = context.open(path);
         switch (type) {
             case "FLAT", "VMFS" -> {

@@ -250,6 +250,14 @@ class DamagedImagesTest {
                 + "createType=\"monolithicFlat\"\nRW 1 FLAT \"short.bin\" 0\n");
         assertThatThrownBy(() -> DiskImages.open(other.resolve("p.vmdk")))
                 .isInstanceOf(UnsupportedImageException.class).hasMessageContaining("parentCID");
+        Files.writeString(other.resolve("far.vmdk"), "# Disk DescriptorFile\nversion=1\nparentCID=ffffffff\n"
+                + "createType=\"monolithicFlat\"\nRW 1 FLAT \"../etc/passwd\" 0\nRW 1 FLAT \"/etc/passwd\" 0\n");
+        assertThatThrownBy(() -> DiskImages.open(other.resolve("far.vmdk")))
+                .isInstanceOf(UnsupportedImageException.class).hasMessageContaining("descriptor's folder");
+        Files.createDirectory(other.resolve("dir.bin"));
+        Files.writeString(other.resolve("dir.vmdk"), "# Disk DescriptorFile\nversion=1\nparentCID=ffffffff\n"
+                + "createType=\"monolithicFlat\"\nRW 1 FLAT \"dir.bin\" 0\n");
+        Damage.assertClearError(other.resolve("dir.vmdk"), "dir.bin").hasMessageContaining("regular file");
         Files.writeString(other.resolve("self.vmdk"), "# Disk DescriptorFile\nversion=1\nparentCID=ffffffff\n"
                 + "createType=\"twoGbMaxExtentSparse\"\nRW 8 SPARSE \"self.vmdk\"\n");
         Damage.assertClearError(other.resolve("self.vmdk")).hasMessageContaining("VMDK sparse extent header");
