@@ -2,6 +2,8 @@ package org.hivescan.container;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -21,8 +23,15 @@ public final class DiskImages {
     private DiskImages() {
     }
 
-    /** Opens {@code image} read-only; the caller closes the result. */
+    /**
+     * Opens {@code image} read-only; the caller closes the result. A missing file raises
+     * {@link NoSuchFileException}, damage an {@link ImageFormatException}, a refused feature an
+     * {@link UnsupportedImageException}.
+     */
     public static DiskImage open(Path image) throws IOException {
+        if (!Files.exists(image)) {
+            throw new NoSuchFileException(image.toString());
+        }
         OpenContext context = new OpenContext();
         try {
             return open(image, context);

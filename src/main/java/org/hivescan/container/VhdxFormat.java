@@ -37,9 +37,31 @@ final class VhdxFormat {
     private VhdxFormat() {
     }
 
+    /** Block size, disk size and logical sector size from the metadata region (§2.6.2). */
+    private record Geometry(long blockSize, long size, long logicalSector) {
+    }
+
     static DiskImage open(ImageFile file, OpenContext context) throws IOException {
         ByteBuffer header = currentHeader(file);
-        long headerAt = header.getLong(HEADER_SIZE);  // stashed position, see currentHeader
+        checkHeader(file, header, header.getLong(HEADER_SIZE));  // position stashed by currentHeader
+        Map<UUID, long[]> regions = regionTable(file);
+        long[] batRegion = require(file, regions, BAT_REGION, "BAT");
+        Map<UUID, long[]> items = metadataItems(file, require(file, regions, METADATA_REGION, "metadata"));
+        Geometry geometry = geometry(file, items);
+        long chunkRatio = (1L << 23) * geometry.logicalSector() / geometry.blockSize();
+        long dataBlocks = (geometry.size() + geometry.blockSize() - 1) / geometry.blockSize();
+        long entries = dataBlocks + (dataBlocks - 1) / chunkRatio;
+        if (entries * 8 > batRegion[1]) {
+            throw new ImageFormatException(file.name(), batRegion[0], "VHDX BAT region, Length",
+                    "expected at least " + entries * 8 + " bytes for " + entries + " entries, found " + batRegion[1]);
+        }
+        Map<String, String> metadata = metadata(file, items, geometry);
+        metadata.put("vhdx.data_write_guid", Guids.read(header.array(), 32).toString());
+        return context.image("vhdx", new VhdxDisk(file, geometry.size(), geometry.blockSize(), chunkRatio, entries,
+                batRegion[0], context), metadata);
+    }
+
+    private static void checkHeader(ImageFile file, ByteBuffer header, long headerAt) throws ImageFormatException {
         if (!Guids.isZero(header.array(), 48)) {
             throw new UnsupportedImageException(file.name(), headerAt + 48, "VHDX header, LogGuid",
                     "expected zero (a clean image), found " + Guids.read(header.array(), 48)
@@ -50,10 +72,9 @@ final class VhdxFormat {
             throw new ImageFormatException(file.name(), headerAt + 66, "VHDX header, Version",
                     "expected 1, found " + version);
         }
-        Map<UUID, long[]> regions = regionTable(file);
-        long[] metadataRegion = require(file, regions, METADATA_REGION, "metadata");
-        long[] batRegion = require(file, regions, BAT_REGION, "BAT");
-        Map<UUID, long[]> items = metadataItems(file, metadataRegion);
+    }
+
+    private static Geometry geometry(ImageFile file, Map<UUID, long[]> items) throws IOException {
         ByteBuffer parameters = item(file, items, FILE_PARAMETERS, "File Parameters", 8);
         long blockSize = Integer.toUnsignedLong(parameters.getInt(0));
         long itemAt = items.get(FILE_PARAMETERS)[0];
@@ -76,17 +97,15 @@ final class VhdxFormat {
             throw new ImageFormatException(file.name(), items.get(LOGICAL_SECTOR_SIZE)[0],
                     "VHDX Logical Sector Size", "expected 512 or 4096, found " + logical);
         }
-        long chunkRatio = (1L << 23) * logical / blockSize;
-        long dataBlocks = (size + blockSize - 1) / blockSize;
-        long entries = dataBlocks + (dataBlocks - 1) / chunkRatio;
-        if (entries * 8 > batRegion[1]) {
-            throw new ImageFormatException(file.name(), batRegion[0], "VHDX BAT region, Length",
-                    "expected at least " + entries * 8 + " bytes for " + entries + " entries, found " + batRegion[1]);
-        }
+        return new Geometry(blockSize, size, logical);
+    }
+
+    private static Map<String, String> metadata(ImageFile file, Map<UUID, long[]> items, Geometry geometry)
+            throws IOException {
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("subformat", "dynamic");
-        metadata.put("vhdx.block_size", Long.toString(blockSize));
-        metadata.put("vhdx.logical_sector_size", Long.toString(logical));
+        metadata.put("vhdx.block_size", Long.toString(geometry.blockSize()));
+        metadata.put("vhdx.logical_sector_size", Long.toString(geometry.logicalSector()));
         if (items.containsKey(PHYSICAL_SECTOR_SIZE)) {
             metadata.put("vhdx.physical_sector_size", Integer.toUnsignedString(
                     item(file, items, PHYSICAL_SECTOR_SIZE, "Physical Sector Size", 4).getInt(0)));
@@ -95,9 +114,7 @@ final class VhdxFormat {
             metadata.put("vhdx.virtual_disk_id",
                     Guids.read(item(file, items, VIRTUAL_DISK_ID, "Page 83 Data", 16).array(), 0).toString());
         }
-        metadata.put("vhdx.data_write_guid", Guids.read(header.array(), 32).toString());
-        return context.image("vhdx", new VhdxDisk(file, size, blockSize, chunkRatio, entries, batRegion[0], context),
-                metadata);
+        return metadata;
     }
 
     /** The valid header with the higher sequence number (§2.2.2); its file offset is appended after it. */
