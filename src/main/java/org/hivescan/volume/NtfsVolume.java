@@ -243,6 +243,11 @@ public final class NtfsVolume {
         }
     }
 
+    /** Where MFT record {@code number} starts on the disk. */
+    long recordDiskOffset(long number) {
+        return mft.diskOffsetOf(number * boot.recordSize());
+    }
+
     MftRecord readRecord(long number) throws IOException {
         long position = number * boot.recordSize();
         if (number < 0 || number >= mft.size() / boot.recordSize()) {
