@@ -207,10 +207,10 @@ public final class NtfsVolume {
             nextVcn = a.lastVcn() + 1;
         }
         Runs all = Runs.concat(runs);
-        if (all.endVcn() * boot.clusterSize() < first.initialized()) {
-            throw new VolumeFormatException(name, first.diskOffset() + 56, "attribute 0x" + Integer.toHexString(
-                    first.type()), "initialized size: expected at most the " + all.endVcn() * boot.clusterSize()
-                            + " bytes the runs map, found " + first.initialized());
+        if (all.endVcn() * boot.clusterSize() < first.dataSize()) {
+            throw new VolumeFormatException(name, first.diskOffset() + 48, "attribute 0x" + Integer.toHexString(
+                    first.type()), "data size: expected at most the " + all.endVcn() * boot.clusterSize()
+                            + " bytes the runs map, found " + first.dataSize());
         }
         return new NtfsFileSource(partition, all, boot.clusterSize(), first.dataSize(), first.initialized(), name,
                 diskOffset);
