@@ -25,7 +25,9 @@ public final class TestImages {
         GPT_ESP_FRAG("LAYOUT=gpt-esp", "FRAGMENTS=32", "FRAG_MODE=interleave"),
         MBR_ZIGZAG("LAYOUT=mbr", "FRAGMENTS=24", "FRAG_MODE=zigzag"),
         MBR_SYSRES("LAYOUT=mbr-sysres"),
-        GPT_FAR_ALIST("LAYOUT=gpt", "START_MIB=4200", "FRAGMENTS=300", "FRAG_MODE=interleave");
+        GPT_FAR_ALIST("LAYOUT=gpt", "START_MIB=4200", "FRAGMENTS=300", "FRAG_MODE=interleave"),
+        /** A 64 GiB disk, C: in its last 536 MiB, converted to a sparse VHDX (10 MB on the host). */
+        SPARSE_64G("LAYOUT=gpt", "DISK_MIB=65536", "START_MIB=65000", "FORMATS=vhdx");
 
         final List<String> env;
 
@@ -46,6 +48,12 @@ public final class TestImages {
     /** The raw image of {@code variant}, built on first use. */
     public static Path raw(Variant variant) {
         return BUILT.computeIfAbsent(variant, TestImages::build);
+    }
+
+    /** The image of {@code variant} converted to {@code extension} ("vhd", "vhdx") by qemu-img. */
+    public static Path converted(Variant variant, String extension) {
+        Path raw = raw(variant);
+        return raw.resolveSibling(variant.baseName() + "." + extension);
     }
 
     /** The loose folder the images were built from. */
@@ -69,7 +77,7 @@ public final class TestImages {
         Path out = Path.of("target", "test-images", variant.baseName()).toAbsolutePath();
         Path raw = out.resolveSibling(out.getFileName() + ".raw");
         Path script = TestPaths.shared().resolve("tools/vmimg/make_image.sh");
-        List<String> command = new ArrayList<>(List.of("env", "FORMATS=vhd", "VERIFY=0", "EXTRAS=1"));
+        List<String> command = new ArrayList<>(List.of("env", "FORMATS=vhd", "VERIFY=0", "EXTRAS=1", "KEEP_RAW=1"));
         command.addAll(variant.env);
         command.addAll(List.of("bash", script.toString(), hiveFolder().toString(), out.toString()));
         try {
