@@ -13,7 +13,7 @@ class SparseImageTest {
 
     @Test
     void findingWindowsAndReadingItsHivesReadsUnderFourMiB() throws Exception {
-        Path vhdx = TestImages.converted(Variant.SPARSE_64G, "vhdx");
+        Path vhdx = TestImages.converted(Variant.SPARSE_64G, ".vhdx");
         try (OpenedDisk disk = OpenedDisk.open(vhdx)) {
             assertThat(disk.image().format()).isEqualTo("vhdx");
             assertThat(disk.image().virtualSize()).isEqualTo(64L << 30);

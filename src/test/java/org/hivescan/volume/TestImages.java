@@ -23,7 +23,9 @@ public final class TestImages {
     /** Layouts the tests use, with the make_image.sh knobs that make them. */
     public enum Variant {
         GPT_ESP_FRAG("LAYOUT=gpt-esp", "FRAGMENTS=32", "FRAG_MODE=interleave"),
-        MBR_ZIGZAG("LAYOUT=mbr", "FRAGMENTS=24", "FRAG_MODE=zigzag"),
+        /** Also converted to every container format qemu-img and VMDKstream.py write. */
+        MBR_ZIGZAG("LAYOUT=mbr", "FRAGMENTS=24", "FRAG_MODE=zigzag",
+                "FORMATS=vhdx,vhd,vmdk,vmdk-stream,vmdk-stream-gdend,qcow2,qcow2-z"),
         MBR_SYSRES("LAYOUT=mbr-sysres"),
         GPT_FAR_ALIST("LAYOUT=gpt", "START_MIB=4200", "FRAGMENTS=300", "FRAG_MODE=interleave"),
         /** A 64 GiB disk, C: in its last 536 MiB, converted to a sparse VHDX (10 MB on the host). */
@@ -50,10 +52,36 @@ public final class TestImages {
         return BUILT.computeIfAbsent(variant, TestImages::build);
     }
 
-    /** The image of {@code variant} converted to {@code extension} ("vhd", "vhdx") by qemu-img. */
-    public static Path converted(Variant variant, String extension) {
+    /**
+     * The image of {@code variant} as make_image.sh converted it: {@code suffix} is what it appends to the base
+     * name (".vhdx", "-stream.vmdk", "-z.qcow2", ...). ".E01" is made here by ewfacquire (best compression,
+     * 64 MiB segments so the image spans several).
+     */
+    public static synchronized Path converted(Variant variant, String suffix) {
         Path raw = raw(variant);
-        return raw.resolveSibling(variant.baseName() + "." + extension);
+        Path image = raw.resolveSibling(variant.baseName() + suffix);
+        if (suffix.equals(".E01") && !Files.isRegularFile(image)) {
+            run(List.of("ewfacquire", "-u", "-q", "-t", raw.resolveSibling(variant.baseName()).toString(), "-c",
+                    "best", "-S", "64MiB", "-f", "encase6", "-C", "CASE-12", "-E", "EV-1", raw.toString()),
+                    raw.resolveSibling(variant.baseName() + ".ewf.out"));
+        }
+        return image;
+    }
+
+    private static void run(List<String> command, Path output) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(output.toFile()).start();
+            if (!process.waitFor(300, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IllegalStateException(command.get(0) + " failed: see " + output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The loose folder the images were built from. */
@@ -80,18 +108,9 @@ public final class TestImages {
         List<String> command = new ArrayList<>(List.of("env", "FORMATS=vhd", "VERIFY=0", "EXTRAS=1", "KEEP_RAW=1"));
         command.addAll(variant.env);
         command.addAll(List.of("bash", script.toString(), hiveFolder().toString(), out.toString()));
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(out.resolveSibling(out.getFileName() + ".out").toFile()).start();
-            if (!process.waitFor(300, TimeUnit.SECONDS) || process.exitValue() != 0 || !Files.isRegularFile(raw)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("make_image.sh failed for " + variant + ": see " + out + ".log");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        run(command, out.resolveSibling(out.getFileName() + ".out"));
+        if (!Files.isRegularFile(raw)) {
+            throw new IllegalStateException("make_image.sh made no " + raw + ": see " + out + ".log");
         }
         return raw;
     }
