@@ -8,11 +8,17 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Random access to the bytes of one input, little-endian, by absolute offset. There is no read position, so
- * callers never depend on the order of earlier reads. Every public read checks its bounds and reports a short
- * input as a {@link TruncatedInputException} that names the resource.
+ * callers never depend on the order of earlier reads, and every implementation may be read from several threads at
+ * once. Every public read checks its bounds and reports a short input as a {@link TruncatedInputException} that
+ * names the resource.
+ *
+ * <p>After {@link #close()} every read throws {@link HiveClosedException}. A read already past its checks when
+ * another thread closes still completes safely: a memory mapping is never unmapped eagerly (the garbage collector
+ * releases it once nothing refers to it), so no read can touch unmapped memory and crash the JVM.
  */
 public abstract class HiveBytes implements Closeable {
     private final String resource;
+    private volatile boolean closed;
 
     protected HiveBytes(String resource) {
         this.resource = resource;
@@ -20,7 +26,7 @@ public abstract class HiveBytes implements Closeable {
 
     /**
      * Opens a file read-only. A memory mapping is tried first; where the file system refuses one (some network
-     * and FUSE mounts), plain positional reads are used instead. The file is never written.
+     * and FUSE mounts), cached positional reads are used instead. The file is never written.
      */
     public static HiveBytes open(Path file) throws HiveFormatException {
         String name = file.toString();
@@ -30,19 +36,42 @@ public abstract class HiveBytes implements Closeable {
         } catch (IOException | SecurityException e) {
             throw new HiveFormatException(name, "cannot open for reading: " + e, e);
         }
+        return open(name, channel);
+    }
+
+    /** Maps an open channel, or reads it positionally when it cannot be mapped; takes ownership of the channel. */
+    static HiveBytes open(String name, FileChannel channel) throws HiveFormatException {
         try {
-            return MappedBytes.map(name, channel);
+            MappedBytes mapped = MappedBytes.map(name, channel);
+            closeQuietly(channel);
+            return mapped;
         } catch (IOException | UnsupportedOperationException e) {
-            return new PositionalBytes(name, channel);
+            return open(new FileByteSource(name, channel));
         }
     }
 
     /** Opens a file with positional reads only, never mapping it (tests and the mapping fall-back). */
     public static HiveBytes openPositional(Path file) throws HiveFormatException {
         try {
-            return new PositionalBytes(file.toString(), FileChannel.open(file, StandardOpenOption.READ));
+            return open(FileByteSource.open(file));
         } catch (IOException | SecurityException e) {
             throw new HiveFormatException(file.toString(), "cannot open for reading: " + e, e);
+        }
+    }
+
+    /**
+     * Reads any {@link ByteSource} (a file inside a disk image, a zip member, a remote file) through a shared cache
+     * of 64 KiB blocks; takes ownership of the source and closes it on {@link #close()}.
+     */
+    public static HiveBytes open(ByteSource source) throws HiveFormatException {
+        return new SourceBytes(source);
+    }
+
+    private static void closeQuietly(java.io.Closeable c) {
+        try {
+            c.close();
+        } catch (IOException ignored) {
+            // The mapping stays valid without the channel; nothing was written.
         }
     }
 
@@ -101,6 +130,9 @@ public abstract class HiveBytes implements Closeable {
     }
 
     private void check(long offset, long count) throws TruncatedInputException {
+        if (closed) {
+            throw new HiveClosedException(resource);
+        }
         if (!contains(offset, count)) {
             throw new TruncatedInputException(resource, offset, count, length());
         }
@@ -128,8 +160,30 @@ public abstract class HiveBytes implements Closeable {
         }
     }
 
+    /** True once {@link #close()} has been called. */
+    public final boolean isClosed() {
+        return closed;
+    }
+
+    /** Throws {@link HiveClosedException} when closed; for readers that bypass the checked accessors. */
+    protected final void ensureOpen() {
+        if (closed) {
+            throw new HiveClosedException(resource);
+        }
+    }
+
+    /** Marks the bytes closed (every later read throws {@link HiveClosedException}), then releases resources. */
     @Override
-    public void close() throws IOException {
+    public final void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        release();
+    }
+
+    /** Releases operating-system resources; called once, after the bytes are marked closed. */
+    protected void release() throws IOException {
         // Inputs that hold no operating-system resources have nothing to release.
     }
 }

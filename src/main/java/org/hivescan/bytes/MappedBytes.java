@@ -1,8 +1,6 @@
 package org.hivescan.bytes;
 
 import java.io.IOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
@@ -12,9 +10,11 @@ import java.nio.channels.FileChannel;
  * offsets are 32-bit, relative to 4096), so the file is mapped in 1 GiB chunks. Each chunk maps a few extra bytes
  * of its successor, so a read of up to {@value #OVERLAP} bytes never straddles two buffers.
  *
- * <p>The channel is closed as soon as the mapping exists; {@link #close()} releases the mapping at once (through
- * the JDK's buffer cleaner where it is reachable) so that scanning thousands of hives does not pile up mappings
- * waiting for the garbage collector.
+ * <p>{@link #close()} never unmaps: it drops the references and marks the bytes closed, so later reads throw
+ * {@link HiveClosedException}, and a read racing the close reads a mapping that is still valid instead of crashing
+ * the JVM on unmapped memory (the hazard Lucene's ByteBufferGuard exists for). The garbage collector unmaps the
+ * buffers once no read holds them; mappings cost address space, not heap, so many closed hives waiting for that
+ * are cheap.
  */
 final class MappedBytes extends HiveBytes {
     private static final int CHUNK_BITS = 30;
@@ -22,9 +22,8 @@ final class MappedBytes extends HiveBytes {
     private static final long CHUNK_MASK = CHUNK_SIZE - 1;
     private static final int OVERLAP = 16;
 
-    private final MappedByteBuffer[] chunks;
+    private volatile MappedByteBuffer[] chunks;
     private final long length;
-    private boolean closed;
 
     private MappedBytes(String resource, MappedByteBuffer[] chunks, long length) {
         super(resource);
@@ -32,8 +31,9 @@ final class MappedBytes extends HiveBytes {
         this.length = length;
     }
 
+    /** Maps the whole channel; the caller keeps the channel (and closes it, or reads it otherwise on failure). */
     static MappedBytes map(String resource, FileChannel channel) throws IOException {
-        try (channel) {
+        {
             long length = channel.size();
             int count = (int) ((length + CHUNK_SIZE - 1) >>> CHUNK_BITS);
             MappedByteBuffer[] chunks = new MappedByteBuffer[Math.max(count, 1)];
@@ -52,11 +52,15 @@ final class MappedBytes extends HiveBytes {
 
     @Override
     public long length() {
-        return closed ? 0 : length;
+        return length;
     }
 
     private MappedByteBuffer chunk(long offset) {
-        return chunks[(int) (offset >>> CHUNK_BITS)];
+        MappedByteBuffer[] all = chunks;
+        if (all == null) {
+            ensureOpen();
+        }
+        return all[(int) (offset >>> CHUNK_BITS)];
     }
 
     @Override
@@ -92,48 +96,8 @@ final class MappedBytes extends HiveBytes {
     }
 
     @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        // length() now answers 0, so any later read fails its bounds check instead of touching unmapped memory.
-        closed = true;
-        for (MappedByteBuffer chunk : chunks) {
-            BufferCleaner.release(chunk);
-        }
-    }
-
-    /** Unmaps a buffer at once through sun.misc.Unsafe#invokeCleaner when the JDK offers it; else leaves it to GC. */
-    private static final class BufferCleaner {
-        private static final Object UNSAFE;
-        private static final Method INVOKE_CLEANER;
-
-        static {
-            Object unsafe = null;
-            Method invoke = null;
-            try {
-                Class<?> type = Class.forName("sun.misc.Unsafe");
-                Field field = type.getDeclaredField("theUnsafe");
-                field.setAccessible(true);
-                unsafe = field.get(null);
-                invoke = type.getMethod("invokeCleaner", java.nio.ByteBuffer.class);
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                unsafe = null;
-                invoke = null;
-            }
-            UNSAFE = unsafe;
-            INVOKE_CLEANER = invoke;
-        }
-
-        static void release(MappedByteBuffer buffer) {
-            if (INVOKE_CLEANER == null || buffer == null) {
-                return;
-            }
-            try {
-                INVOKE_CLEANER.invoke(UNSAFE, buffer);
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                // Falling back to the garbage collector is safe; only the timing of the unmap changes.
-            }
-        }
+    protected void release() {
+        // No unmap here: a read on another thread may be inside a buffer right now (see the class comment).
+        chunks = null;
     }
 }

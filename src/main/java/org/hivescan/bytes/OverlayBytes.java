@@ -170,7 +170,7 @@ public final class OverlayBytes extends HiveBytes {
     }
 
     @Override
-    public void close() throws IOException {
+    protected void release() throws IOException {
         table = new byte[0][][];
         pageCount = 0;
         base.close();

@@ -12,7 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.hivescan.bytes.HiveFormatException;
+import org.hivescan.bytes.HiveException;
 import org.hivescan.report.Escaping;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -107,13 +107,13 @@ public final class Main implements Runnable {
     }
 
     private static int exitCode(Throwable e) {
-        return e instanceof HiveFormatException || e instanceof UncheckedIOException
+        return e instanceof HiveException || e instanceof UncheckedIOException
                 || e instanceof java.io.IOException ? ExitCodes.UNREADABLE : ExitCodes.INTERNAL_ERROR;
     }
 
     private static int report(Exception e, CommandLine line, boolean debug) {
         PrintWriter err = line.getErr();
-        if (e instanceof HiveFormatException || e instanceof java.io.IOException || e instanceof UncheckedIOException) {
+        if (e instanceof HiveException || e instanceof java.io.IOException || e instanceof UncheckedIOException) {
             err.println("hivescan: " + Escaping.terminal(String.valueOf(e.getMessage())));
         } else {
             err.println("hivescan: internal error (a bug; please report it with --debug output): "

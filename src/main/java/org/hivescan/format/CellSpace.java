@@ -3,6 +3,7 @@ package org.hivescan.format;
 import org.hivescan.bytes.HiveBytes;
 import org.hivescan.bytes.HiveFormatException;
 import org.hivescan.bytes.LimitExceededException;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The hive-bins data as a space of cells: resolves a stored relative offset to a {@link Cell} only after checking
@@ -14,23 +15,83 @@ public final class CellSpace {
     private final BinMap bins;
     private final int minorVersion;
     private final long maxSteps;
-    private long steps;
-    private LimitExceededException budgetSpent;
+    /** The operation running on each thread; see {@link #begin()}. */
+    private final ThreadLocal<Operation> current = new ThreadLocal<>();
+    /** Work done by reads outside any operation (the log replay and verifier run one thread each). */
+    private final Operation unscoped;
+    private final LongAdder finishedSteps = new LongAdder();
 
     /**
-     * @param maxSteps how many cells may be resolved over the life of this hive: a work budget counted in steps,
-     *     not seconds, so that no crafted structure can keep a reader busy without end
+     * @param maxSteps how many cells one operation (a lookup, a walk, an export) may resolve: a work budget counted
+     *     in steps, not seconds, so that no crafted structure can keep a reader busy without end, and per operation
+     *     so that a healthy hive never stops answering because it was used a lot
      */
     public CellSpace(HiveBytes bytes, BinMap bins, int minorVersion, long maxSteps) {
         this.bytes = bytes;
         this.bins = bins;
         this.minorVersion = minorVersion;
         this.maxSteps = maxSteps;
+        this.unscoped = new Operation();
     }
 
-    /** How many cells have been resolved so far (the work counter the step budget limits). */
+    /** What {@link #begin()} returns: ends the operation when closed. */
+    @FunctionalInterface
+    public interface Scope extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private static final Scope JOINED = () -> { };
+
+    /**
+     * The budgets of one operation on one thread: cells resolved here, and counters the hive layer keeps (values
+     * and value data handed out). Once a budget is spent, the operation keeps failing with the same exception: one
+     * fact, reported once, and no new exception (and stack trace) for each of the thousands of reads a hostile hive
+     * still asks for.
+     */
+    public final class Operation implements Scope {
+        private long steps;
+        private LimitExceededException stepsSpent;
+        /** Free counters for the layer above, with the exception each threw once spent. */
+        public long values;
+        public long dataBytes;
+        public LimitExceededException valuesSpent;
+        public LimitExceededException dataSpent;
+
+        private Operation() {
+        }
+
+        /** Ends the operation begun by {@link #begin()}. */
+        @Override
+        public void close() {
+            finishedSteps.add(steps);
+            current.remove();
+        }
+    }
+
+    /**
+     * Begins an operation on this thread with fresh budgets, or joins the one already running (a lookup inside a
+     * walk counts against the walk). Use in try-with-resources.
+     */
+    public Scope begin() {
+        if (current.get() != null) {
+            return JOINED;
+        }
+        Operation op = new Operation();
+        current.set(op);
+        return op;
+    }
+
+    /** The operation running on this thread, or the shared one for reads outside any. */
+    public Operation operation() {
+        Operation running = current.get();
+        return running != null ? running : unscoped;
+    }
+
+    /** How many cells have been resolved so far, over every operation (a work counter for tests and stats). */
     public long steps() {
-        return steps;
+        Operation running = current.get();
+        return finishedSteps.sum() + unscoped.steps + (running != null ? running.steps : 0);
     }
 
     public HiveBytes bytes() {
@@ -63,8 +124,9 @@ public final class CellSpace {
      * (a smaller method is compiled sooner, which is most of a one-shot walk's speed).
      */
     public Cell cell(long rel, String structure) throws HiveFormatException {
-        if (++steps > maxSteps) {
-            throw budgetSpent(rel, structure);
+        Operation op = operation();
+        if (++op.steps > maxSteps) {
+            throw budgetSpent(op, rel, structure);
         }
         int index = bins.binIndexOf(rel);
         if (index < 0 || (rel & 7) != 0 || rel < bins.binStart(index) + HiveBin.HEADER_SIZE) {
@@ -80,14 +142,14 @@ public final class CellSpace {
         return new Cell(rel, size, raw < 0, header);
     }
 
-    private LimitExceededException budgetSpent(long rel, String structure) {
+    private LimitExceededException budgetSpent(Operation op, long rel, String structure) {
         // Lenient callers report and go on, so a spent budget is met again and again: throw one exception rather
-        // than build a new one (and its stack trace) each time (issue 5 fuzzing).
-        if (budgetSpent == null) {
-            budgetSpent = new LimitExceededException(bytes.resource(), Offsets.toFile(rel), structure,
-                    "work steps (cells resolved)", steps, maxSteps);
+        // than build a new one (and its stack trace) each time.
+        if (op.stepsSpent == null) {
+            op.stepsSpent = new LimitExceededException(bytes.resource(), Offsets.toFile(rel), structure,
+                    "work steps (cells resolved) in one operation", op.steps, maxSteps);
         }
-        return budgetSpent;
+        return op.stepsSpent;
     }
 
     /** Why an offset names no cell: outside the bins, unaligned, in no intact bin, or in a bin header. */

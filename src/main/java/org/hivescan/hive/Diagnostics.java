@@ -1,7 +1,6 @@
 package org.hivescan.hive;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -10,7 +9,8 @@ import org.hivescan.format.ProblemSink;
 
 /**
  * The problems met while reading leniently. Each is kept once (a damaged list read twice is one problem), up to a
- * cap, beyond which they are only counted, so a hostile file cannot fill the heap with messages.
+ * cap, beyond which they are only counted, so a hostile file cannot fill the heap with messages. Safe for several
+ * threads reading one hive.
  */
 public final class Diagnostics implements ProblemSink {
     private final boolean strict;
@@ -25,7 +25,7 @@ public final class Diagnostics implements ProblemSink {
     }
 
     @Override
-    public void report(HiveFormatException problem) throws HiveFormatException {
+    public synchronized void report(HiveFormatException problem) throws HiveFormatException {
         if (strict) {
             throw problem;
         }
@@ -38,20 +38,20 @@ public final class Diagnostics implements ProblemSink {
         }
     }
 
-    public List<HiveFormatException> problems() {
-        return Collections.unmodifiableList(problems);
+    public synchronized List<HiveFormatException> problems() {
+        return List.copyOf(problems);
     }
 
     /** Problems beyond the cap that were counted but not kept. */
-    public long dropped() {
+    public synchronized long dropped() {
         return dropped;
     }
 
-    public boolean isEmpty() {
+    public synchronized boolean isEmpty() {
         return problems.isEmpty();
     }
 
-    public List<String> messages() {
+    public synchronized List<String> messages() {
         List<String> out = new ArrayList<>();
         for (HiveFormatException p : problems) {
             out.add(p.getMessage());

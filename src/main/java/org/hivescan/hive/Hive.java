@@ -3,10 +3,10 @@ package org.hivescan.hive;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.hivescan.bytes.HiveBytes;
 import org.hivescan.bytes.HiveFormatException;
 import org.hivescan.bytes.LimitExceededException;
@@ -26,6 +26,20 @@ import org.hivescan.format.ValueList;
  * An open hive. It reads from a read-only mapping (or any {@link HiveBytes}, such as a log-replay overlay) and
  * must be closed. Reading is lenient by default: problems that leave the rest readable go to
  * {@link #diagnostics()}, and only what cannot be stepped past is thrown.
+ *
+ * <p>Most users open hives with {@code org.hivescan.recovery.Hives.open}, which replays transaction logs; the
+ * factories here read the primary file as it is.
+ *
+ * <p><b>Threads.</b> A hive, its keys and its values may be read from any number of threads at once: the caches
+ * are concurrent, the diagnostics are synchronized, and the work budgets belong to one operation on one thread.
+ * {@link #close()} may be called from any thread; every read that starts after it throws
+ * {@link org.hivescan.bytes.HiveClosedException}, and a read already running finishes or throws it, never worse.
+ *
+ * <p><b>Budgets.</b> Every public read is one operation (a lookup, a list of subkeys or values, a value's data, a
+ * walk) with its own budget of cells resolved, values and data handed out, so hostile shared structures stop
+ * within the operation while a healthy hive answers for as long as it is open.
+ *
+ * <p><b>Errors.</b> All are unchecked {@link org.hivescan.bytes.HiveException}s; see there.
  */
 public final class Hive implements AutoCloseable {
     private static final int MAX_CACHED_DESCRIPTORS = 4096;
@@ -36,25 +50,15 @@ public final class Hive implements AutoCloseable {
     private final CellSpace space;
     private final Diagnostics diagnostics;
     private final Key root;
-    private final Map<Long, Optional<String>> descriptors = new HashMap<>();
-    private HiveKind kind;
-    /** Bytes of value data handed out so far, against {@link HiveOptions#dataBudget}. */
-    private long dataBytesRead;
-    /** Value keys read so far, against {@link HiveOptions#valueBudget}. */
-    private long valuesRead;
-    /**
-     * Once a budget is spent, every later read fails with the same exception: one fact, reported once, and no new
-     * exception (with its stack trace) allocated for each of the thousands of reads a hostile hive still asks for.
-     */
-    private LimitExceededException valuesSpent;
-    private LimitExceededException dataSpent;
+    private final Map<Long, Optional<String>> descriptors = new ConcurrentHashMap<>();
+    private volatile HiveKind kind;
     /**
      * Key and value nodes that could not be read, with why. A lookup's linear scan meets the same damaged entries
      * on every call, and each read built a new exception: found by fuzzing, 30 lookups over a list of 1000 damaged
      * entries allocated 50 MB. A repeat is reported again (a strict hive throws it, a lenient one counts it once).
      */
-    private final Map<Long, HiveFormatException> unreadableKeys = new HashMap<>();
-    private final Map<Long, HiveFormatException> unreadableValues = new HashMap<>();
+    private final Map<Long, HiveFormatException> unreadableKeys = new ConcurrentHashMap<>();
+    private final Map<Long, HiveFormatException> unreadableValues = new ConcurrentHashMap<>();
     private static final int MAX_UNREADABLE_NODES = 4096;
 
     private Hive(HiveBytes bytes, HiveOptions options) throws HiveFormatException {
@@ -69,19 +73,24 @@ public final class Hive implements AutoCloseable {
         this.root = new Key(this, rootNode, null);
     }
 
-    public static Hive open(Path file) throws HiveFormatException {
-        return open(file, HiveOptions.lenient());
+    /** Opens the primary file as it is, without replaying its transaction logs (see the class comment). */
+    public static Hive openWithoutReplay(Path file) throws HiveFormatException {
+        return openWithoutReplay(file, HiveOptions.lenient());
     }
 
-    public static Hive open(Path file, HiveOptions options) throws HiveFormatException {
+    /** Opens the primary file as it is, without replaying its transaction logs (see the class comment). */
+    public static Hive openWithoutReplay(Path file, HiveOptions options) throws HiveFormatException {
         return open(HiveBytes.open(file), options);
     }
 
-    /** Opens a hive over bytes the caller supplies; the hive owns them from now on and closes them. */
+    /**
+     * Opens a hive over bytes the caller supplies, as they are (no log replay); the hive owns them from now on and
+     * closes them.
+     */
     public static Hive open(HiveBytes bytes, HiveOptions options) throws HiveFormatException {
         try {
             return new Hive(bytes, options);
-        } catch (HiveFormatException | RuntimeException | Error e) {
+        } catch (RuntimeException | Error e) {
             closeQuietly(bytes);
             throw e;
         }
@@ -138,30 +147,43 @@ public final class Hive implements AutoCloseable {
 
     /** What kind of hive this is, guessed from its stored file name and its top-level keys. */
     public HiveKind kind() throws HiveFormatException {
-        if (kind == null) {
-            kind = HiveKind.detect(this);
+        HiveKind known = kind;
+        if (known == null) {
+            try (CellSpace.Scope op = space.begin()) {
+                known = HiveKind.detect(this);
+            }
+            kind = known;
         }
-        return kind;
+        return known;
     }
 
     /** Resolves a path below the root ({@code \} or {@code /}, any case, optional HKLM prefix); see {@link KeyPath}. */
     public Optional<Key> key(String path) throws HiveFormatException {
-        return KeyPath.resolve(this, path).map(KeyPath.Resolution::key);
+        return resolve(path).map(KeyPath.Resolution::key);
     }
 
     /** Like {@link #key} but also says which control set a {@code CurrentControlSet} segment became. */
     public Optional<KeyPath.Resolution> resolve(String path) throws HiveFormatException {
-        return KeyPath.resolve(this, path);
+        try (CellSpace.Scope op = space.begin()) {
+            return KeyPath.resolve(this, path);
+        }
     }
 
     /** Visits every key and value, depth first; see {@link HiveWalker}. */
     public void walk(HiveVisitor visitor) throws HiveFormatException, IOException {
-        new HiveWalker(this, root, visitor).run();
+        walkFrom(root, visitor);
     }
 
     /** Visits {@code start} and everything below it. */
     public void walkFrom(Key start, HiveVisitor visitor) throws HiveFormatException, IOException {
-        new HiveWalker(this, start, visitor).run();
+        try (CellSpace.Scope op = space.begin()) {
+            new HiveWalker(this, start, visitor).run();
+        }
+    }
+
+    /** Begins one operation with fresh budgets on this thread, or joins the one running. */
+    CellSpace.Scope begin() {
+        return space.begin();
     }
 
     /** Reads the key node at a list entry, or reports why it cannot and returns null. */
@@ -231,15 +253,16 @@ public final class Hive implements AutoCloseable {
             diagnostics.report(e);
             return List.of();
         }
-        valuesRead += list.size();
+        CellSpace.Operation op = space.operation();
+        op.values += list.size();
         long budget = HiveOptions.valueBudget(space.bins().limit());
-        if (valuesSpent == null && valuesRead > budget) {
+        if (op.valuesSpent == null && op.values > budget) {
             // Shared value lists (testdata/hardening/shared-lists): stop before they hand out values without end.
-            valuesSpent = new LimitExceededException(bytes.resource(), Offsets.toFile(list.offset()), "value list",
-                    "value keys read from this hive (shared value lists?)", valuesRead, budget);
+            op.valuesSpent = new LimitExceededException(bytes.resource(), Offsets.toFile(list.offset()),
+                    "value list", "value keys read in one operation (shared value lists?)", op.values, budget);
         }
-        if (valuesSpent != null) {
-            throw valuesSpent;
+        if (op.valuesSpent != null) {
+            throw op.valuesSpent;
         }
         List<Value> out = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {
@@ -258,14 +281,15 @@ public final class Hive implements AutoCloseable {
      * than a 128 MiB heap holds as a listing (testdata/hardening/shared-data-cell).
      */
     void chargeData(int count, ValueKey vk) throws LimitExceededException {
-        dataBytesRead += count;
+        CellSpace.Operation op = space.operation();
+        op.dataBytes += count;
         long budget = HiveOptions.dataBudget(space.bins().limit());
-        if (dataSpent == null && (dataBytesRead > budget || count == 0 && dataBytesRead == budget)) {
-            dataSpent = new LimitExceededException(bytes.resource(), Offsets.toFile(vk.offset()), "value key",
-                    "value data bytes read from this hive (shared data cells?)", dataBytesRead, budget);
+        if (op.dataSpent == null && (op.dataBytes > budget || count == 0 && op.dataBytes == budget)) {
+            op.dataSpent = new LimitExceededException(bytes.resource(), Offsets.toFile(vk.offset()), "value key",
+                    "value data bytes read in one operation (shared data cells?)", op.dataBytes, budget);
         }
-        if (dataSpent != null) {
-            throw dataSpent;
+        if (op.dataSpent != null) {
+            throw op.dataSpent;
         }
     }
 
@@ -294,9 +318,14 @@ public final class Hive implements AutoCloseable {
         return sddl;
     }
 
+    /** True once {@link #close()} has been called. */
+    public boolean isClosed() {
+        return bytes.isClosed();
+    }
+
     @Override
     public void close() throws IOException {
-        descriptors.clear();
         bytes.close();
+        descriptors.clear();
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.hivescan.bytes.HiveFormatException;
+import org.hivescan.format.CellSpace;
 import org.hivescan.format.ClassName;
 import org.hivescan.format.KeyNode;
 import org.hivescan.format.Names;
@@ -98,7 +99,7 @@ public final class Key {
      * reported (thrown when strict) and otherwise taken as no class name, like an unreadable security cell.
      */
     public Optional<String> className() throws HiveFormatException {
-        try {
+        try (CellSpace.Scope op = hive.begin()) {
             return Optional.ofNullable(ClassName.read(hive.space(), nk));
         } catch (HiveFormatException e) {
             hive.diagnostics().report(e);
@@ -108,11 +109,19 @@ public final class Key {
 
     /** The key's security descriptor in SDDL, read once per security cell and cached. */
     public Optional<String> securityDescriptor() throws HiveFormatException {
-        return hive.sddl(nk.securityOffset());
+        try (CellSpace.Scope op = hive.begin()) {
+            return hive.sddl(nk.securityOffset());
+        }
     }
 
     /** The subkeys in list order; entries that cannot be read are reported and left out. */
     public List<Key> subkeys() throws HiveFormatException {
+        try (CellSpace.Scope op = hive.begin()) {
+            return readSubkeys();
+        }
+    }
+
+    private List<Key> readSubkeys() throws HiveFormatException {
         long[] offsets = hive.subkeyOffsets(nk);
         List<Key> out = new ArrayList<>(offsets.length);
         for (long offset : offsets) {
@@ -132,6 +141,12 @@ public final class Key {
         if (nk.subkeyCount() == 0 || nk.hasNoSubkeyList()) {
             return Optional.empty();
         }
+        try (CellSpace.Scope op = hive.begin()) {
+            return findSubkey(name);
+        }
+    }
+
+    private Optional<Key> findSubkey(String name) throws HiveFormatException {
         SubkeyIndex list = hive.subkeyIndex(nk);
         int lo = 0;
         int hi = list.size() - 1;
@@ -172,17 +187,21 @@ public final class Key {
 
     /** The values in list order (the list is not sorted); entries that cannot be read are reported, left out. */
     public List<Value> values() throws HiveFormatException {
-        return hive.values(nk);
+        try (CellSpace.Scope op = hive.begin()) {
+            return hive.values(nk);
+        }
     }
 
     /** The value with this name, case-insensitively; {@code ""} is the default value. */
     public Optional<Value> value(String name) throws HiveFormatException {
-        for (Value v : values()) {
-            if (Names.equalsIgnoreCase(name, v.name())) {
-                return Optional.of(v);
+        try (CellSpace.Scope op = hive.begin()) {
+            for (Value v : hive.values(nk)) {
+                if (Names.equalsIgnoreCase(name, v.name())) {
+                    return Optional.of(v);
+                }
             }
+            return Optional.empty();
         }
-        return Optional.empty();
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.hivescan.bytes.HiveFormatException;
+import org.hivescan.format.CellSpace;
 import org.hivescan.format.Names;
 import org.hivescan.format.ValueData;
 import org.hivescan.format.ValueKey;
@@ -61,10 +62,12 @@ public final class Value {
 
     /** The exact data bytes. */
     public byte[] data() throws HiveFormatException {
-        hive.chargeData(0, vk);
-        byte[] data = ValueData.read(hive.space(), vk, hive.options().maxValueBytes(), hive.diagnostics());
-        hive.chargeData(data.length, vk);
-        return data;
+        try (CellSpace.Scope op = hive.begin()) {
+            hive.chargeData(0, vk);
+            byte[] data = ValueData.read(hive.space(), vk, hive.options().maxValueBytes(), hive.diagnostics());
+            hive.chargeData(data.length, vk);
+            return data;
+        }
     }
 
     /** REG_SZ, REG_EXPAND_SZ or REG_LINK as text up to the first NUL; empty for other types. */

@@ -3,6 +3,7 @@ package org.hivescan.recovery;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.hivescan.bytes.ByteSource;
 import org.hivescan.bytes.HiveBytes;
 import org.hivescan.bytes.HiveFormatException;
 import org.hivescan.format.BaseBlock;
@@ -32,12 +33,33 @@ final class LogFile implements Closeable {
 
     /** Opens and checks a log; never throws, an unusable log carries the reason in {@link #problem()}. */
     static LogFile open(Path path) {
-        HiveBytes bytes;
         try {
-            bytes = HiveBytes.open(path);
+            return check(path, HiveBytes.open(path));
         } catch (HiveFormatException e) {
             return new LogFile(path, null, null, "cannot be read: " + e.getMessage());
         }
+    }
+
+    /** Opens and checks a log read from a source; takes ownership of the source. */
+    static LogFile open(ByteSource source) {
+        Path path = Path.of(source.name());
+        try {
+            return check(path, HiveBytes.open(source));
+        } catch (HiveFormatException e) {
+            closeQuietly(source);
+            return new LogFile(path, null, null, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static void closeQuietly(Closeable c) {
+        try {
+            c.close();
+        } catch (IOException ignored) {
+            // Read-only input: nothing is lost.
+        }
+    }
+
+    private static LogFile check(Path path, HiveBytes bytes) {
         if (bytes.length() == 0) {
             return new LogFile(path, bytes, null, "empty file (0 bytes)");
         }

@@ -48,18 +48,24 @@ class HiveBytesTest {
     void openingThousandsOfHivesLeaksNoHandlesOrMappings() throws Exception {
         Path hive = TestPaths.fixtures().resolve("names.hive");
         for (int i = 0; i < 200; i++) {
-            try (Hive h = Hive.open(hive)) {
+            try (Hive h = Hive.openWithoutReplay(hive)) {
                 h.root().subkeys();
             }
         }
         long fds = count("/proc/self/fd");
         long maps = mappingsOf(hive);
         for (int i = 0; i < 3000; i++) {
-            try (Hive h = Hive.open(hive)) {
+            try (Hive h = Hive.openWithoutReplay(hive)) {
                 h.key("Case\\Alpha").orElseThrow();
             }
         }
         assertThat(count("/proc/self/fd")).isLessThanOrEqualTo(fds + 2);
+        // close() never unmaps (a racing read must not crash the JVM): the garbage collector's cleaner releases
+        // the mappings of closed hives once nothing refers to them.
+        for (int i = 0; i < 50 && mappingsOf(hive) > maps + 2; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
         assertThat(mappingsOf(hive)).isLessThanOrEqualTo(maps + 2);
     }
 

@@ -61,7 +61,7 @@ class BigDataLimitsTest {
         }
         // With the value-size limit lifted to its maximum, the size still cannot wrap or allocate 2 GiB.
         HiveOptions unlimited = HiveOptions.lenient().withMaxValueBytes(Integer.MAX_VALUE);
-        try (Hive hive = Hive.open(Hostile.hardening("bigdata-size-overflow"), unlimited)) {
+        try (Hive hive = Hive.openWithoutReplay(Hostile.hardening("bigdata-size-overflow"), unlimited)) {
             long allocated = Hostile.allocatedBy(() -> assertThatThrownBy(() -> value(hive, "Big", "max").data())
                     .isInstanceOf(HiveFormatException.class).hasMessageContaining("at file offset 0x1158")
                     .hasMessageContaining("found 2147483647"));

@@ -34,7 +34,7 @@ final class Hostile {
     }
 
     static Hive open(Path file) throws HiveFormatException {
-        return Hive.open(file, HiveOptions.lenient());
+        return Hive.openWithoutReplay(file, HiveOptions.lenient());
     }
 
     /** What a full lenient walk reached: key paths, and values as "path:name". */

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class FixtureTest {
     private static Hive open(String name) throws Exception {
-        return Hive.open(TestPaths.fixtures().resolve(name + ".hive"));
+        return Hive.openWithoutReplay(TestPaths.fixtures().resolve(name + ".hive"));
     }
 
     @TestFactory

@@ -45,7 +45,7 @@ class ReplayCommandTest {
             assertThat(loaded.recovery().applied()).isTrue();
             inMemory = TestFiles.listing(loaded.hive());
         }
-        try (Hive written = Hive.open(out, HiveOptions.strictOptions())) {
+        try (Hive written = Hive.openWithoutReplay(out, HiveOptions.strictOptions())) {
             assertThat(written.baseBlock().isDirty()).isFalse();
             assertThat(new String(TestFiles.listing(written), StandardCharsets.UTF_8))
                     .isEqualTo(new String(inMemory, StandardCharsets.UTF_8));
@@ -121,7 +121,7 @@ class ReplayCommandTest {
 
         CliRunner forced = CliRunner.run("replay", hive.toString(), "-o", out.toString(), "--force");
         assertThat(forced.exit()).as(forced.err()).isEqualTo(ExitCodes.OK);
-        try (Hive written = Hive.open(out)) {
+        try (Hive written = Hive.openWithoutReplay(out)) {
             assertThat(written.baseBlock().isDirty()).isFalse();
         }
         try (var files = Files.list(dir)) {
@@ -144,7 +144,7 @@ class ReplayCommandTest {
         CliRunner r = CliRunner.run("replay", hive.toString(), "-o", out.toString(), "--log",
                 TestFiles.fixture("dual-older-first/ntuser.dat.LOG2").toString());
         assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.OK);
-        try (Hive written = Hive.open(out)) {
+        try (Hive written = Hive.openWithoutReplay(out)) {
             assertThat(new String(TestFiles.listing(written), StandardCharsets.UTF_8)).isEqualTo(new String(
                     TestFiles.read(TestFiles.fixture("dual-older-first/expected-LOG2-only.canon")),
                     StandardCharsets.UTF_8));

@@ -88,7 +88,7 @@ class JsonLinesExportTest {
     static Outcome outcome(Path file, Rendering rendering) throws IOException {
         Hive hive;
         try {
-            hive = Hive.open(file);
+            hive = Hive.openWithoutReplay(file);
         } catch (HiveFormatException notAHive) {
             return null;
         }
@@ -134,7 +134,7 @@ class JsonLinesExportTest {
     @Test
     void subtreeExportKeepsFullPaths() throws Exception {
         for (String fixture : List.of("names.hive", "empty-name.hive", "deep.hive")) {
-            try (Hive hive = Hive.open(TestPaths.fixtures().resolve(fixture))) {
+            try (Hive hive = Hive.openWithoutReplay(TestPaths.fixtures().resolve(fixture))) {
                 for (Key child : hive.root().subkeys()) {
                     assertThat(new String(export(hive, child, "HKEY_USERS\\S"), StandardCharsets.ISO_8859_1))
                             .isEqualTo(new String(jacksonRendering(hive, child, "HKEY_USERS\\S"),
@@ -146,7 +146,7 @@ class JsonLinesExportTest {
 
     @Test
     void aFirstLevelKeyWithAnEmptyNameShowsTheMountPoint() throws Exception {
-        try (Hive hive = Hive.open(TestPaths.fixtures().resolve("empty-name.hive"))) {
+        try (Hive hive = Hive.openWithoutReplay(TestPaths.fixtures().resolve("empty-name.hive"))) {
             String[] lines = new String(export(hive, hive.root(), "HKLM\\X"), StandardCharsets.UTF_8).split("\n");
             assertThat(Json.MAPPER.readTree(lines[1]).get("path").asText()).isEqualTo("HKLM\\X");
             assertThat(Json.MAPPER.readTree(lines[2]).get("path").asText()).isEqualTo("HKLM\\X\\\\Child");
