@@ -17,7 +17,12 @@ final class CommandSupport {
     private CommandSupport() {
     }
 
+    /** Loads a hive file, or a hive inside a disk image when the argument reads IMAGE:/path. */
     static LoadedHive load(Path file, LoadOptions options) throws HiveFormatException {
+        Optional<LoadedHive> inImage = ImageHives.loadIfImagePath(file, options);
+        if (inImage.isPresent()) {
+            return inImage.get();
+        }
         return HiveLoader.open(file, options);
     }
 

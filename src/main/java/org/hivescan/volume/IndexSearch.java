@@ -35,8 +35,12 @@ final class IndexSearch {
         this.where = volume.resource() + ":" + directory.path();
     }
 
-    /** The file reference of the entry named {@code name} (case-insensitive), if any. */
-    Optional<Long> find(String name) throws IOException {
+    /** A directory entry: the file reference and the name as stored. */
+    record Found(long reference, String storedName) {
+    }
+
+    /** The entry named {@code name} (case-insensitive), if any. */
+    Optional<Found> find(String name) throws IOException {
         char[] wanted = upcased(name);
         Node node = rootNode();
         while (true) {
@@ -51,7 +55,7 @@ final class IndexSearch {
                 }
                 int order = compare(wanted, upcased(e.name));
                 if (order == 0) {
-                    return Optional.of(e.reference);
+                    return Optional.of(new Found(e.reference, e.name));
                 }
                 if (order < 0) {
                     descend = true;

@@ -30,7 +30,7 @@ public final class NtfsFile {
         return recordNumber;
     }
 
-    /** The path as the caller spelled it, with '/' separators and a leading '/'. */
+    /** The path with each name as stored on the volume, '/' separators and a leading '/'. */
     public String path() {
         return path;
     }

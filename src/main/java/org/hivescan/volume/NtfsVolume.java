@@ -127,12 +127,12 @@ public final class NtfsVolume {
             if (++depth > VolumeFormatLimits.MAX_PATH_DEPTH || !current.isDirectory()) {
                 return Optional.empty();
             }
-            walked.append('/').append(name);
-            Optional<Long> reference = new IndexSearch(this, current).find(name);
-            if (reference.isEmpty()) {
+            Optional<IndexSearch.Found> entry = new IndexSearch(this, current).find(name);
+            if (entry.isEmpty()) {
                 return Optional.empty();
             }
-            current = loadReferenced(reference.get(), walked.toString());
+            walked.append('/').append(entry.get().storedName());
+            current = loadReferenced(entry.get().reference(), walked.toString());
         }
         return Optional.of(current);
     }

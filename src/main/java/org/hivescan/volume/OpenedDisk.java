@@ -119,7 +119,7 @@ public final class OpenedDisk implements Closeable {
             return found.filter(f -> !f.isDirectory());
         }
 
-        /** The file name as the caller spelled it. */
+        /** The file name as stored on the volume. */
         public String name() {
             return file.path().substring(file.path().lastIndexOf('/') + 1);
         }
