@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "audit", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Audit a host's TLS 1.2 readiness for Microsoft 365 (WinHTTP, SChannel, .NET, cipher suites).",
-            "DIR is a folder holding SYSTEM and/or SOFTWARE (any case), or a Windows\\System32\\config below it.",
+            "DIR is a folder holding SYSTEM and/or SOFTWARE (any case), or a Windows\\System32\\config below it,",
+            "or a disk image (raw, VHD, VHDX, VMDK, QCOW2, E01): every Windows installation in it is audited.",
             "Exit status: 0 READY, 1 NOT READY, 4 UNKNOWN, 3 unreadable hive, 2 usage error."})
 public final class AuditCommand implements Callable<Integer> {
     /** Output formats. */
@@ -52,8 +53,12 @@ public final class AuditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "0..1", paramLabel = "DIR", description = "Folder holding the hives.")
+    @Parameters(arity = "0..1", paramLabel = "DIR", description = "Folder holding the hives, or a disk image.")
     Path dir;
+
+    @Option(names = "--partition", paramLabel = "N", description = "In a disk image, audit only the Windows "
+            + "installation on partition N (as `hivescan image` numbers them).")
+    Integer partition;
 
     @Option(names = "--system", paramLabel = "FILE", description = "The SYSTEM hive.")
     Path system;
@@ -110,6 +115,9 @@ public final class AuditCommand implements Callable<Integer> {
             auditor = new Auditor(RuleSetLoader.load(rulesFile));
         } catch (RuleFileException e) {
             return usageError(err, Messages.oneLine(e.getMessage()));
+        }
+        if (dir != null && Files.isRegularFile(dir)) {
+            return ImageAudit.run(this, auditor, err);
         }
         Path sys = system;
         Path soft = software;
@@ -177,8 +185,11 @@ public final class AuditCommand implements Callable<Integer> {
         if (dir == null && system == null && software == null) {
             return "nothing to audit: give DIR, or --system and/or --software";
         }
-        if (dir != null && !Files.isDirectory(dir)) {
-            return "not a folder: " + Escaping.terminal(dir.toString());
+        if (dir != null && !Files.isDirectory(dir) && !Files.isRegularFile(dir)) {
+            return "not a folder or disk image: " + Escaping.terminal(dir.toString());
+        }
+        if (partition != null && (dir == null || !Files.isRegularFile(dir))) {
+            return "--partition applies to a disk image only";
         }
         if (osBuild != null && (osBuild < 1000 || osBuild > 99999)) {
             return "--os-build expects a Windows build number such as 7601 or 20348";
@@ -195,22 +206,8 @@ public final class AuditCommand implements Callable<Integer> {
         }
         try (LoadedHive s = open(sys, HiveRole.SYSTEM, logsOf(options, sys), err);
                 LoadedHive w = open(soft, HiveRole.SOFTWARE, logsOf(options, soft), err)) {
-            if (s != null && w != null) {
-                HostFolder.disagreements(s.hive(), w.hive())
-                        .forEach(m -> err.println("hivescan audit: warning: " + Escaping.terminal(m)));
-            }
-            AuditReport report = auditor.audit(new AuditInput(inputOf(sys, s), inputOf(soft, w), osBuild,
-                    tls12Only));
-            render(report);
-            for (LoadedHive h : new LoadedHive[] {s, w}) {
-                if (h != null) {
-                    CommandSupport.printDiagnostics(h.hive(), err);
-                }
-            }
-            if (!writeFixes(report, err)) {
-                return ExitCodes.USAGE;
-            }
-            return exitCode(report);
+            return audit(auditor, s, sys == null ? null : sys.toString(), w, soft == null ? null : soft.toString(),
+                    err);
         } catch (UnreadableHive e) {
             return ExitCodes.UNREADABLE;
         } catch (HiveFormatException e) {
@@ -221,11 +218,32 @@ public final class AuditCommand implements Callable<Integer> {
         }
     }
 
+    /** Audits two loaded hives (either may be null), renders the report, writes fixes; the exit code. */
+    int audit(Auditor auditor, LoadedHive s, String sysName, LoadedHive w, String softName, PrintWriter err)
+            throws IOException, HiveFormatException {
+        if (s != null && w != null) {
+            HostFolder.disagreements(s.hive(), w.hive())
+                    .forEach(m -> err.println("hivescan audit: warning: " + Escaping.terminal(m)));
+        }
+        AuditReport report = auditor.audit(new AuditInput(inputOf(sysName, s), inputOf(softName, w), osBuild,
+                tls12Only));
+        render(report);
+        for (LoadedHive h : new LoadedHive[] {s, w}) {
+            if (h != null) {
+                CommandSupport.printDiagnostics(h.hive(), err);
+            }
+        }
+        if (!writeFixes(report, err)) {
+            return ExitCodes.USAGE;
+        }
+        return exitCode(report);
+    }
+
     /**
      * The audit reads two hives, so each --log goes to the hive whose file name starts its name
      * (SYSTEM.LOG1 to SYSTEM), as Windows names logs; the loader then checks it against that hive.
      */
-    private static LoadOptions logsOf(LoadOptions all, Path hive) {
+    static LoadOptions logsOf(LoadOptions all, Path hive) {
         if (hive == null || all.explicitLogs().isEmpty()) {
             return all;
         }
@@ -233,12 +251,12 @@ public final class AuditCommand implements Callable<Integer> {
     }
 
     /** Signals that a hive could not be opened; the message has been printed. */
-    private static final class UnreadableHive extends RuntimeException {
+    static final class UnreadableHive extends RuntimeException {
         private static final long serialVersionUID = 1L;
     }
 
     /** Signals that a file is the other hive; the message has been printed. */
-    private static final class WrongHive extends RuntimeException {
+    static final class WrongHive extends RuntimeException {
         private static final long serialVersionUID = 1L;
     }
 
@@ -255,7 +273,7 @@ public final class AuditCommand implements Callable<Integer> {
                     + " is unreadable: " + Escaping.terminal(String.valueOf(e.getMessage())));
             throw new UnreadableHive();
         }
-        checkKind(loaded, path, role, err);
+        checkKind(loaded, path.toString(), role, err);
         return loaded;
     }
 
@@ -263,7 +281,7 @@ public final class AuditCommand implements Callable<Integer> {
      * A SOFTWARE file given as SYSTEM (or the reverse) would make every rule meaningless: refuse it. The root keys
      * decide, not the stored file name, which copies often get wrong (built fixtures say DEFAULT).
      */
-    private static void checkKind(LoadedHive loaded, Path path, HiveRole role, PrintWriter err) {
+    static void checkKind(LoadedHive loaded, String path, HiveRole role, PrintWriter err) {
         boolean system;
         boolean software;
         try {
@@ -276,7 +294,7 @@ public final class AuditCommand implements Callable<Integer> {
         HiveRole other = role == HiveRole.SYSTEM ? HiveRole.SOFTWARE : HiveRole.SYSTEM;
         if ((role == HiveRole.SYSTEM && software) || (role == HiveRole.SOFTWARE && system)) {
             closeQuietly(loaded);
-            err.println("hivescan audit: " + Escaping.terminal(path.toString()) + " looks like a " + other
+            err.println("hivescan audit: " + Escaping.terminal(path) + " looks like a " + other
                     + " hive, not " + role);
             throw new WrongHive();
         }
@@ -290,8 +308,8 @@ public final class AuditCommand implements Callable<Integer> {
         }
     }
 
-    private static AuditInput.InputHive inputOf(Path path, LoadedHive h) {
-        return h == null ? null : new AuditInput.InputHive(path.toString(), h.hive(), h.recovery());
+    private static AuditInput.InputHive inputOf(String name, LoadedHive h) {
+        return h == null ? null : new AuditInput.InputHive(name, h.hive(), h.recovery());
     }
 
     private void render(AuditReport report) throws IOException {
@@ -374,7 +392,7 @@ public final class AuditCommand implements Callable<Integer> {
         };
     }
 
-    private static int usageError(PrintWriter err, String message) {
+    static int usageError(PrintWriter err, String message) {
         err.println("hivescan audit: " + message);
         err.println("Try 'hivescan audit --help' for usage.");
         return ExitCodes.USAGE;

@@ -21,8 +21,15 @@ final class CommandSupport {
     private CommandSupport() {
     }
 
-    /** Opens a hive; a missing, unreadable or folder argument is said in plain words before any parsing. */
+    /**
+     * Loads a hive file, or a hive inside a disk image when the argument reads IMAGE:/path; a missing, unreadable
+     * or folder argument is said in plain words before any parsing.
+     */
     static LoadedHive load(Path file, LoadOptions options) throws HiveFormatException {
+        Optional<LoadedHive> inImage = ImageHives.loadIfImagePath(file, options);
+        if (inImage.isPresent()) {
+            return inImage.get();
+        }
         requireReadable(file);
         return HiveLoader.open(file, options);
     }

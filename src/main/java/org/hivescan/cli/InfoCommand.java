@@ -102,7 +102,7 @@ public final class InfoCommand extends HiveCommand implements Callable<Integer> 
         o.put("checksum", String.format("0x%08X", base.storedChecksum()));
         o.put("last_written", Filetime.format(base.lastWritten()));
         o.put("stored_file_name", base.fileName());
-        o.put("file_size", Files.size(file));
+        o.put("file_size", ImageHives.fileSize(file));
         o.put("hive_bins_data_size", base.hiveBinsDataSize());
         long expected = BaseBlock.SIZE + base.hiveBinsDataSize();
         if (Files.size(file) < expected) {

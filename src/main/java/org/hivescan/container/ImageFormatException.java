@@ -7,6 +7,8 @@ import java.io.IOException;
  * structure and field, and what was expected against what was found.
  */
 public class ImageFormatException extends IOException {
+    private static final long serialVersionUID = 1L;
+
     private final String file;
     private final long offset;
 

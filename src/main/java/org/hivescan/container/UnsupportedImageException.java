@@ -5,6 +5,8 @@ package org.hivescan.container;
  * external data file, a log that must be replayed first. Distinct from damage so callers can say so.
  */
 public final class UnsupportedImageException extends ImageFormatException {
+    private static final long serialVersionUID = 1L;
+
     public UnsupportedImageException(String file, long offset, String structure, String problem) {
         super(file, offset, structure, problem);
     }
