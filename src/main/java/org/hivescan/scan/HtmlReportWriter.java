@@ -55,26 +55,50 @@ public final class HtmlReportWriter implements Closeable {
     }
 
     public void add(JsonNode line) throws IOException {
+        add(fragment(line));
+    }
+
+    /**
+     * What one host adds to the report, made from its line alone: so it can be built on the thread (or the
+     * machine) that audited the host, and only joined here.
+     *
+     * @param status the host's status
+     * @param windows the chart group (the Windows version, or why there is none)
+     * @param row the host's table body
+     * @param errorItem its entry in the errors section, or null
+     */
+    public record Fragment(String status, String windows, String row, String errorItem)
+            implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    public static Fragment fragment(JsonNode line) {
         String status = line.path("status").asText("ERROR");
-        int s = Math.max(0, STATUSES.indexOf(status));
-        totals[s]++;
-        hosts++;
         String windows = line.path("audit").path("host").path("windows").asText("");
         if (windows.isEmpty()) {
             windows = status.equals("ERROR") ? "(unreadable)" : status.equals("DUPLICATE") ? "(duplicate)"
                     : "(unknown version)";
         }
+        return new Fragment(status, windows, hostRow(line, status),
+                status.equals("ERROR") ? errorItem(line) : null);
+    }
+
+    public void add(Fragment f) throws IOException {
+        int s = Math.max(0, STATUSES.indexOf(f.status()));
+        totals[s]++;
+        hosts++;
+        String windows = f.windows();
         if (!byWindows.containsKey(windows) && byWindows.size() >= MAX_CHART_GROUPS) {
             windows = "(other versions)";
         }
         byWindows.computeIfAbsent(windows, k -> new long[STATUSES.size()])[s]++;
-        hostRow(line, status);
-        if (status.equals("ERROR")) {
-            errorItem(line);
+        rows.write(f.row());
+        if (f.errorItem() != null) {
+            errors.write(f.errorItem());
         }
     }
 
-    private void hostRow(JsonNode line, String status) throws IOException {
+    private static String hostRow(JsonNode line, String status) {
         JsonNode audit = line.path("audit");
         JsonNode host = audit.path("host");
         String name = line.path("name").asText("");
@@ -91,7 +115,7 @@ public final class HtmlReportWriter implements Closeable {
                 .append("</tr>\n<tr class=\"detail\" hidden><td colspan=\"7\">");
         detail(b, line, audit);
         b.append("</td></tr>\n</tbody>\n");
-        rows.write(b.toString());
+        return b.toString();
     }
 
     private static String stacks(JsonNode audit) {
@@ -152,11 +176,11 @@ public final class HtmlReportWriter implements Closeable {
         return e.path("key").asText() + value + found + assumed;
     }
 
-    private void errorItem(JsonNode line) throws IOException {
-        errors.write("<li><b>" + h(line.path("name").asText("(no name)")) + "</b> "
+    private static String errorItem(JsonNode line) {
+        return "<li><b>" + h(line.path("name").asText("(no name)")) + "</b> "
                 + h(line.path("sources").path("system").path("path").asText(
                         line.path("sources").path("software").path("path").asText("")))
-                + ": " + h(line.path("error").asText("")) + "</li>\n");
+                + ": " + h(line.path("error").asText("")) + "</li>\n";
     }
 
     private static String td(String text, String cssClass) {

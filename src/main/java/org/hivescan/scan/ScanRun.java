@@ -97,13 +97,21 @@ public final class ScanRun {
                 : new HostsJsonlWriter.Resume(java.util.Set.of(), 0, false);
         List<HostPlan> todo = grouping.hosts().stream()
                 .filter(p -> !resume.doneHostIds().contains(p.hostId())).toList();
+        Reports reports = new Reports(out, auditor);
         try (HostsJsonlWriter writer = options.resume() && Files.exists(jsonl)
                 ? HostsJsonlWriter.append(jsonl, resume) : HostsJsonlWriter.create(jsonl)) {
-            auditAll(todo, auditor, writer, grouping.hosts().size() - todo.size(), grouping.hosts().size());
+            if (options.resume()) {
+                reports.replay(jsonl);
+            }
+            auditAll(todo, auditor, writer, reports, grouping.hosts().size() - todo.size(),
+                    grouping.hosts().size());
+        } catch (IOException | RuntimeException e) {
+            reports.abandon();
+            throw e;
         }
-        ScanTotals totals = rebuildReports(out, auditor, grouping);
+        reports.finish();
         progress.finished();
-        return totals;
+        return new ScanTotals(reports.byStatus, grouping.ambiguities().size(), grouping.skipped().size());
     }
 
     private void checkOutputs(Path out) throws UsageException {
@@ -170,13 +178,13 @@ public final class ScanRun {
     }
 
     /** One audit in flight. */
-    private record Pending(HostPlan plan, CompletableFuture<HostResult> result, Thread thread, long startNanos,
+    private record Pending(HostPlan plan, CompletableFuture<Done> result, Thread thread, long startNanos,
             AtomicBoolean released) {
     }
 
-    private void auditAll(List<HostPlan> plans, HostAuditor auditor, HostsJsonlWriter writer, int alreadyDone,
-            int total) throws IOException {
-        Sink sink = new Sink(auditor, writer, new FixFilesWriter(options.out()), alreadyDone, total);
+    private void auditAll(List<HostPlan> plans, HostAuditor auditor, HostsJsonlWriter writer, Reports reports,
+            int alreadyDone, int total) throws IOException {
+        Sink sink = new Sink(auditor, writer, reports, new FixFilesWriter(options.out()), alreadyDone, total);
         Semaphore slots = new Semaphore(options.jobs());
         Deque<Pending> inFlight = new ArrayDeque<>();
         int window = options.jobs() * 8;
@@ -214,11 +222,11 @@ public final class ScanRun {
     }
 
     private Pending start(HostPlan plan, HostAuditor auditor, Semaphore slots) {
-        CompletableFuture<HostResult> result = new CompletableFuture<>();
+        CompletableFuture<Done> result = new CompletableFuture<>();
         AtomicBoolean released = new AtomicBoolean();
         Thread t = new Thread(() -> {
             try {
-                result.complete(auditor.audit(plan));
+                result.complete(Done.of(auditor.audit(plan)));
             } catch (Throwable e) {
                 result.completeExceptionally(e);
             } finally {
@@ -237,14 +245,17 @@ public final class ScanRun {
     private final class Sink {
         private final HostAuditor auditor;
         private final HostsJsonlWriter writer;
+        private final Reports reports;
         private final FixFilesWriter fixes;
         private final int total;
         private int done;
         private long errors;
 
-        Sink(HostAuditor auditor, HostsJsonlWriter writer, FixFilesWriter fixes, int done, int total) {
+        Sink(HostAuditor auditor, HostsJsonlWriter writer, Reports reports, FixFilesWriter fixes, int done,
+                int total) {
             this.auditor = auditor;
             this.writer = writer;
+            this.reports = reports;
             this.fixes = fixes;
             this.done = done;
             this.total = total;
@@ -253,10 +264,11 @@ public final class ScanRun {
         /** Writes the oldest audit's result, waiting for it (up to its time limit) when {@code wait}. */
         void take(Deque<Pending> inFlight, Semaphore slots, boolean wait) throws IOException {
             Pending head = inFlight.peekFirst();
-            HostResult r = wait ? await(head) : head.result().getNow(null);
-            if (r == null) {
+            Done d = wait ? await(head) : head.result().getNow(null);
+            if (d == null) {
                 return;
             }
+            HostResult r = d.result();
             inFlight.removeFirst();
             if (head.released().compareAndSet(false, true)) {
                 // Timed out: the thread is abandoned (a daemon, interrupted) and its slot is given back.
@@ -265,6 +277,7 @@ public final class ScanRun {
             // Fix files first: a host whose line is written has its fixes complete, even after a kill.
             fixes.write(r);
             writer.write(r.jsonLine());
+            reports.add(r.csvRow(), d.fragment());
             done++;
             if (HostResult.ERROR.equals(r.status())) {
                 errors++;
@@ -272,44 +285,89 @@ public final class ScanRun {
             progress.hostDone(done, total, errors);
         }
 
-        private HostResult await(Pending p) {
+        private Done await(Pending p) {
             long left = options.timeoutPerHost().toNanos() - (System.nanoTime() - p.startNanos());
             try {
                 return p.result().get(Math.max(0, left), TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
                 p.thread().interrupt();
-                return auditor.timedOut(p.plan(), options.timeoutPerHost());
+                return Done.of(auditor.timedOut(p.plan(), options.timeoutPerHost()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return auditor.timedOut(p.plan(), options.timeoutPerHost());
+                return Done.of(auditor.timedOut(p.plan(), options.timeoutPerHost()));
             } catch (ExecutionException e) {
-                return auditor.failed(p.plan(), e.getCause());
+                return Done.of(auditor.failed(p.plan(), e.getCause()));
             }
         }
     }
 
-    /** summary.csv and report.html from every line of hosts.jsonl, each written aside and moved into place. */
-    private ScanTotals rebuildReports(Path out, HostAuditor auditor, Grouping grouping) throws IOException {
-        Map<String, Long> byStatus = new HashMap<>();
-        Path csvPart = out.resolve(SUMMARY + ".part");
-        Path htmlPart = out.resolve(REPORT + ".part");
-        try (BufferedReader in = Files.newBufferedReader(out.resolve(HOSTS), StandardCharsets.UTF_8);
-                SummaryCsvWriter csv = new SummaryCsvWriter(Files.newBufferedWriter(csvPart,
-                        StandardCharsets.UTF_8), auditor.csvHeader());
-                HtmlReportWriter html = new HtmlReportWriter(htmlPart, "hivescan scan: TLS 1.2 readiness for "
-                        + "Microsoft 365")) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                JsonNode node = Json.MAPPER.readTree(line);
-                byStatus.merge(node.path("status").asText(), 1L, Long::sum);
-                csv.row(HostRecord.csvRow(node, auditor.stackIds(), auditor.ruleIds()));
-                html.add(node);
+    /** A host's result with its report fragment, both made on the auditing thread. */
+    private record Done(HostResult result, HtmlReportWriter.Fragment fragment) {
+        static Done of(HostResult r) {
+            try {
+                return new Done(r, HtmlReportWriter.fragment(Json.MAPPER.readTree(r.jsonLine())));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
-        Files.move(csvPart, out.resolve(SUMMARY), StandardCopyOption.REPLACE_EXISTING);
-        Files.move(htmlPart, out.resolve(REPORT), StandardCopyOption.REPLACE_EXISTING);
-        return new ScanTotals(byStatus, grouping.ambiguities().size(), grouping.skipped().size());
+    }
+
+    /**
+     * summary.csv and report.html, written beside their final names while the scan runs and moved into place at
+     * the end. A resumed scan first replays the lines already in hosts.jsonl, so its reports are whole.
+     */
+    private static final class Reports {
+        private final Path out;
+        private final HostAuditor auditor;
+        private final Path csvPart;
+        private final Path htmlPart;
+        private final SummaryCsvWriter csv;
+        private final HtmlReportWriter html;
+        final Map<String, Long> byStatus = new HashMap<>();
+
+        Reports(Path out, HostAuditor auditor) throws IOException {
+            this.out = out;
+            this.auditor = auditor;
+            this.csvPart = out.resolve(SUMMARY + ".part");
+            this.htmlPart = out.resolve(REPORT + ".part");
+            this.csv = new SummaryCsvWriter(Files.newBufferedWriter(csvPart, StandardCharsets.UTF_8),
+                    auditor.csvHeader());
+            this.html = new HtmlReportWriter(htmlPart, "hivescan scan: TLS 1.2 readiness for Microsoft 365");
+        }
+
+        void replay(Path jsonl) throws IOException {
+            try (BufferedReader in = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    JsonNode node = Json.MAPPER.readTree(line);
+                    add(HostRecord.csvRow(node, auditor.stackIds(), auditor.ruleIds()),
+                            HtmlReportWriter.fragment(node));
+                }
+            }
+        }
+
+        void add(List<String> csvRow, HtmlReportWriter.Fragment fragment) throws IOException {
+            byStatus.merge(fragment.status(), 1L, Long::sum);
+            csv.row(csvRow);
+            html.add(fragment);
+        }
+
+        void finish() throws IOException {
+            csv.close();
+            html.close();
+            Files.move(csvPart, out.resolve(SUMMARY), StandardCopyOption.REPLACE_EXISTING);
+            Files.move(htmlPart, out.resolve(REPORT), StandardCopyOption.REPLACE_EXISTING);
+        }
+
+        void abandon() {
+            try {
+                csv.close();
+                html.close();
+                Files.deleteIfExists(csvPart);
+                Files.deleteIfExists(htmlPart);
+            } catch (IOException ignored) {
+                // Failing already; the .part files are named as such.
+            }
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
