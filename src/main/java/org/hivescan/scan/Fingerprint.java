@@ -8,7 +8,7 @@ import org.hivescan.bytes.ByteSource;
 
 /**
  * The cheap fingerprint of a hive: its size, its base block and three 4 KiB samples of the bins (the first, the
- * middle and the last), hashed together. Equal hives always have equal fingerprints; different hives almost never
+ * middle and the last), hashed together; a hive of 64 KiB or less is hashed whole. Equal hives always have equal fingerprints; different hives almost never
  * do, and when they do {@link #sha256} settles it by reading every byte.
  */
 final class Fingerprint {
@@ -56,7 +56,7 @@ final class Fingerprint {
         }
     }
 
-    /** {@code size:hash}, reading at most 16 KiB. */
+    /** {@code size:hash}, reading at most 64 KiB. */
     static String of(Positional in) throws IOException {
         long size = in.size();
         // A fast non-cryptographic digest is all a fingerprint needs; SHA-256 confirms a collision.
@@ -71,8 +71,12 @@ final class Fingerprint {
     }
 
     private static long[] samples(long size) {
-        if (size <= 4L * BLOCK) {
-            return new long[] {0};
+        if (size <= 16L * BLOCK) {
+            long[] all = new long[(int) ((size + BLOCK - 1) / BLOCK)];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = (long) i * BLOCK;
+            }
+            return all; // small hives: every byte (hivex-built base blocks are all alike)
         }
         long middle = (size / 2) / BLOCK * BLOCK;
         return new long[] {0, BLOCK, middle, size - BLOCK};
