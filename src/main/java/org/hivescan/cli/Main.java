@@ -120,6 +120,7 @@ public final class Main implements Callable<Integer> {
         commands.put("replay", ReplayCommand::new);
         commands.put("audit", AuditCommand::new);
         commands.put("image", ImageCommand::new);
+        commands.put("scan", ScanCommand::new);
         commands.put("rules", RulesCommand::new);
         commands.put("walk", WalkCommand::new);
         return Collections.unmodifiableMap(commands);
