@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -28,6 +29,7 @@ public final class HadoopByteSource implements ByteSource {
     private final FSDataInputStream in;
     private final long size;
     private final int blockSize;
+    private final LongAdder alsoCountedIn;
     private final AtomicLong fetched = new AtomicLong();
     private final AtomicLong fetches = new AtomicLong();
     private final Map<Long, byte[]> cache = new LinkedHashMap<>(CACHED_BLOCKS * 2, 0.75f, true) {
@@ -37,7 +39,8 @@ public final class HadoopByteSource implements ByteSource {
         }
     };
 
-    private HadoopByteSource(String name, FSDataInputStream in, long size, int blockSize) {
+    private HadoopByteSource(String name, FSDataInputStream in, long size, int blockSize, LongAdder alsoCountedIn) {
+        this.alsoCountedIn = alsoCountedIn;
         this.name = name;
         this.in = in;
         this.size = size;
@@ -46,15 +49,21 @@ public final class HadoopByteSource implements ByteSource {
 
     /** Opens {@code path} on {@code fs}; its size is taken once from the file status. */
     public static HadoopByteSource open(FileSystem fs, Path path) throws IOException {
-        return open(fs, path, DEFAULT_BLOCK_SIZE);
+        return open(fs, path, path.toString(), DEFAULT_BLOCK_SIZE, new LongAdder());
     }
 
-    public static HadoopByteSource open(FileSystem fs, Path path, int blockSize) throws IOException {
+    /**
+     * @param name the name errors give (the path as the user wrote it)
+     * @param blockSize the fetch unit
+     * @param alsoCountedIn a counter shared by every source of one host, to which fetched bytes are added too
+     */
+    public static HadoopByteSource open(FileSystem fs, Path path, String name, int blockSize,
+            LongAdder alsoCountedIn) throws IOException {
         if (blockSize <= 0) {
             throw new IllegalArgumentException("block size must be positive, got " + blockSize);
         }
         long size = fs.getFileStatus(path).getLen();
-        return new HadoopByteSource(path.toString(), fs.open(path), size, blockSize);
+        return new HadoopByteSource(name, fs.open(path), size, blockSize, alsoCountedIn);
     }
 
     @Override
@@ -109,6 +118,7 @@ public final class HadoopByteSource implements ByteSource {
             throw shorter;
         }
         fetched.addAndGet(block.length);
+        alsoCountedIn.add(block.length);
         fetches.incrementAndGet();
         synchronized (cache) {
             cache.put(index, block);

@@ -40,7 +40,8 @@ class HadoopByteSourceTest {
     }
 
     private HadoopByteSource open() throws Exception {
-        return HadoopByteSource.open(fs, new org.apache.hadoop.fs.Path(file.toUri()), BLOCK);
+        return HadoopByteSource.open(fs, new org.apache.hadoop.fs.Path(file.toUri()), "image.bin", BLOCK,
+                new java.util.concurrent.atomic.LongAdder());
     }
 
     @Test

@@ -1,0 +1,92 @@
+package org.hivescan.spark;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code hivescan-spark scan PATH... --out DIR [--master URL]}. Run by {@code bin/hivescan-spark} it embeds Spark
+ * in {@code local[*]}; run by {@code spark-submit --class org.hivescan.spark.Main} it takes the cluster master
+ * spark-submit sets, and an explicit {@code --master} wins over both.
+ */
+@Command(name = "hivescan-spark", mixinStandardHelpOptions = true, subcommands = Main.Scan.class,
+        description = "The hivescan bulk scan as an Apache Spark job over Hadoop file systems.")
+public final class Main implements Runnable {
+    /** Exit code of a usage error, as in the CLI. */
+    static final int USAGE = 2;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(new CommandLine(this), "a command is needed: scan");
+    }
+
+    public static void main(String[] args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExitCodeExceptionMapper(e -> USAGE);
+        int code = cli.execute(args);
+        System.exit(code);
+    }
+
+    @Command(name = "scan", mixinStandardHelpOptions = true,
+            description = "Scan folders, collection zips and disk images on any Hadoop file system (file://, "
+                    + "hdfs://, s3a://) for hosts and audit each; writes hosts.jsonl, summary.csv, report.html, "
+                    + "fixes/ and the Parquet table rules.parquet to --out.")
+    static final class Scan implements Callable<Integer> {
+        @Parameters(arity = "1..*", paramLabel = "PATH", description = "Folders, files, zips or images to scan.")
+        List<String> paths;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR",
+                description = "Output folder (any Hadoop file system).")
+        String out;
+
+        @Option(names = "--master", paramLabel = "URL",
+                description = "Spark master (default: spark-submit's, else local[*] embedded).")
+        String master;
+
+        @Option(names = "--force", description = "Replace outputs already in --out.")
+        boolean force;
+
+        @Option(names = "--hash", description = "Record the SHA-256 of every hive (reads every byte).")
+        boolean hash;
+
+        @Option(names = "--timeout-per-host", paramLabel = "S", defaultValue = "60",
+                description = "Seconds one host may take before it becomes an ERROR row (default: ${DEFAULT-VALUE}).")
+        int timeoutPerHost;
+
+        @Option(names = "--partitions", paramLabel = "N", defaultValue = "0",
+                description = "Tasks per stage (default: 4 per core of the cluster).")
+        int partitions;
+
+        @Override
+        public Integer call() throws Exception {
+            if (timeoutPerHost <= 0 || partitions < 0) {
+                throw new CommandLine.ParameterException(new CommandLine(this),
+                        "--timeout-per-host must be positive and --partitions not negative");
+            }
+            try (SparkSession spark = session(master)) {
+                SparkScan.Options options = new SparkScan.Options(paths, out, force, hash, timeoutPerHost,
+                        partitions);
+                SparkScan.Outcome outcome = new SparkScan(spark).run(options);
+                System.err.println(outcome.describe());
+                System.out.println(outcome.reportPath());
+                return outcome.exitCode();
+            }
+        }
+    }
+
+    static SparkSession session(String master) {
+        SparkConf conf = new SparkConf(true).setAppName("hivescan scan");
+        if (master != null) {
+            conf.setMaster(master);
+        } else if (!conf.contains("spark.master")) {
+            conf.setMaster("local[*]");
+        }
+        conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+        return SparkSession.builder().config(conf).getOrCreate();
+    }
+}
