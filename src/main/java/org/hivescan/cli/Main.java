@@ -79,6 +79,7 @@ public final class Main implements Runnable {
         commands.put("verify", VerifyCommand::new);
         commands.put("replay", ReplayCommand::new);
         commands.put("audit", AuditCommand::new);
+        commands.put("scan", ScanCommand::new);
         commands.put("rules", RulesCommand::new);
         commands.put("walk", WalkCommand::new);
         return Collections.unmodifiableMap(commands);

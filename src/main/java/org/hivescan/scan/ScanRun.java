@@ -1,0 +1,322 @@
+package org.hivescan.scan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.hivescan.report.Json;
+
+/**
+ * A whole local scan: discovery in parallel, grouping, then the hosts audited {@code jobs} at a time, each on
+ * its own daemon thread under the per-host time limit, with results written in plan order (so two runs, or a run
+ * and its resumption, write the same lines in the same order). {@code summary.csv} and {@code report.html} are
+ * rebuilt from {@code hosts.jsonl} at the end, which is what makes a resumed scan's outputs whole.
+ */
+public final class ScanRun {
+    public static final String HOSTS = "hosts.jsonl";
+    public static final String SUMMARY = "summary.csv";
+    public static final String REPORT = "report.html";
+    public static final String FIXES = "fixes";
+
+    private final ScanFiles files;
+    private final ScanOptions options;
+    private final Progress progress;
+
+    /** Told about each finished host; the CLI draws its progress bar from it. */
+    public interface Progress {
+        void discovered(int hosts);
+
+        void hostDone(int done, int total, long errors);
+
+        void finished();
+
+        Progress NONE = new Progress() {
+            @Override
+            public void discovered(int hosts) {
+            }
+
+            @Override
+            public void hostDone(int done, int total, long errors) {
+            }
+
+            @Override
+            public void finished() {
+            }
+        };
+    }
+
+    /** A usage problem found before anything was written (outputs in the way, nothing to resume). */
+    public static final class UsageException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public UsageException(String message) {
+            super(message);
+        }
+    }
+
+    public ScanRun(ScanFiles files, ScanOptions options, Progress progress) {
+        this.files = files;
+        this.options = options;
+        this.progress = progress;
+    }
+
+    /** The outputs a scan writes into its folder, for the overwrite check. */
+    public static List<String> outputNames() {
+        return List.of(HOSTS, SUMMARY, REPORT, FIXES);
+    }
+
+    public ScanTotals run(List<String> roots) throws IOException, UsageException {
+        Path out = options.out();
+        checkOutputs(out);
+        Files.createDirectories(out);
+        HostAuditor auditor = new HostAuditor(files, options.siteRules());
+        List<HiveCandidate> candidates = discover(roots);
+        Grouping grouping = HostGrouper.over(files).group(candidates);
+        progress.discovered(grouping.hosts().size());
+        Path jsonl = out.resolve(HOSTS);
+        HostsJsonlWriter.Resume resume = options.resume() ? HostsJsonlWriter.resume(jsonl)
+                : new HostsJsonlWriter.Resume(java.util.Set.of(), 0, false);
+        List<HostPlan> todo = grouping.hosts().stream()
+                .filter(p -> !resume.doneHostIds().contains(p.hostId())).toList();
+        try (HostsJsonlWriter writer = options.resume() && Files.exists(jsonl)
+                ? HostsJsonlWriter.append(jsonl, resume) : HostsJsonlWriter.create(jsonl)) {
+            auditAll(todo, auditor, writer, grouping.hosts().size() - todo.size(), grouping.hosts().size());
+        }
+        ScanTotals totals = rebuildReports(out, auditor, grouping);
+        progress.finished();
+        return totals;
+    }
+
+    private void checkOutputs(Path out) throws UsageException {
+        if (options.force() || options.resume()) {
+            return;
+        }
+        for (String name : outputNames()) {
+            if (Files.exists(out.resolve(name))) {
+                throw new UsageException(out.resolve(name) + " exists; use --resume to continue that scan, or "
+                        + "--force to replace its outputs");
+            }
+        }
+    }
+
+    /** Discovery of every root, one file per task, in walk order. */
+    private List<HiveCandidate> discover(List<String> roots) throws IOException {
+        Discovery discovery = new Discovery(files, options.hashAll());
+        List<HiveCandidate> out = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(options.jobs(), daemon("hivescan-discover"));
+        try {
+            List<Future<List<HiveCandidate>>> found = new ArrayList<>();
+            for (String root : roots) {
+                for (Discovery.Folder f : discovery.walk(root, out)) {
+                    for (ScanEntry e : f.files()) {
+                        found.add(pool.submit(() -> discovery.candidatesIn(e, f.entries())));
+                    }
+                }
+            }
+            for (Future<List<HiveCandidate>> f : found) {
+                out.addAll(get(f));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        if (options.force()) {
+            removeOldOutputs();
+        }
+        return out;
+    }
+
+    private static <T> T get(Future<T> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IOException("discovery failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private void removeOldOutputs() throws IOException {
+        for (String name : List.of(HOSTS, SUMMARY, REPORT)) {
+            Files.deleteIfExists(options.out().resolve(name));
+        }
+        Path fixes = options.out().resolve(FIXES);
+        if (Files.isDirectory(fixes)) {
+            try (var walk = Files.walk(fixes)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    /** One audit in flight. */
+    private record Pending(HostPlan plan, CompletableFuture<HostResult> result, Thread thread, long startNanos,
+            AtomicBoolean released) {
+    }
+
+    private void auditAll(List<HostPlan> plans, HostAuditor auditor, HostsJsonlWriter writer, int alreadyDone,
+            int total) throws IOException {
+        Sink sink = new Sink(auditor, writer, new FixFilesWriter(options.out()), alreadyDone, total);
+        Semaphore slots = new Semaphore(options.jobs());
+        Deque<Pending> inFlight = new ArrayDeque<>();
+        int window = options.jobs() * 8;
+        for (HostPlan plan : plans) {
+            while (true) {
+                while (!inFlight.isEmpty() && inFlight.peekFirst().result().isDone()) {
+                    sink.take(inFlight, slots, false);
+                }
+                if (inFlight.size() >= window) {
+                    sink.take(inFlight, slots, true);
+                } else if (acquire(slots)) {
+                    break;
+                } else if (!inFlight.isEmpty() && overdue(inFlight.peekFirst())) {
+                    sink.take(inFlight, slots, true);
+                }
+            }
+            inFlight.addLast(start(plan, auditor, slots));
+        }
+        while (!inFlight.isEmpty()) {
+            sink.take(inFlight, slots, true);
+        }
+    }
+
+    private boolean overdue(Pending p) {
+        return System.nanoTime() - p.startNanos() > options.timeoutPerHost().toNanos();
+    }
+
+    private static boolean acquire(Semaphore slots) {
+        try {
+            return slots.tryAcquire(20, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private Pending start(HostPlan plan, HostAuditor auditor, Semaphore slots) {
+        CompletableFuture<HostResult> result = new CompletableFuture<>();
+        AtomicBoolean released = new AtomicBoolean();
+        Thread t = new Thread(() -> {
+            try {
+                result.complete(auditor.audit(plan));
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            } finally {
+                if (released.compareAndSet(false, true)) {
+                    slots.release();
+                }
+            }
+        }, "hivescan-host-" + plan.hostId());
+        t.setDaemon(true);
+        Pending p = new Pending(plan, result, t, System.nanoTime(), released);
+        t.start();
+        return p;
+    }
+
+    /** Writes results in plan order and counts them. */
+    private final class Sink {
+        private final HostAuditor auditor;
+        private final HostsJsonlWriter writer;
+        private final FixFilesWriter fixes;
+        private final int total;
+        private int done;
+        private long errors;
+
+        Sink(HostAuditor auditor, HostsJsonlWriter writer, FixFilesWriter fixes, int done, int total) {
+            this.auditor = auditor;
+            this.writer = writer;
+            this.fixes = fixes;
+            this.done = done;
+            this.total = total;
+        }
+
+        /** Writes the oldest audit's result, waiting for it (up to its time limit) when {@code wait}. */
+        void take(Deque<Pending> inFlight, Semaphore slots, boolean wait) throws IOException {
+            Pending head = inFlight.peekFirst();
+            HostResult r = wait ? await(head) : head.result().getNow(null);
+            if (r == null) {
+                return;
+            }
+            inFlight.removeFirst();
+            if (head.released().compareAndSet(false, true)) {
+                // Timed out: the thread is abandoned (a daemon, interrupted) and its slot is given back.
+                slots.release();
+            }
+            // Fix files first: a host whose line is written has its fixes complete, even after a kill.
+            fixes.write(r);
+            writer.write(r.jsonLine());
+            done++;
+            if (HostResult.ERROR.equals(r.status())) {
+                errors++;
+            }
+            progress.hostDone(done, total, errors);
+        }
+
+        private HostResult await(Pending p) {
+            long left = options.timeoutPerHost().toNanos() - (System.nanoTime() - p.startNanos());
+            try {
+                return p.result().get(Math.max(0, left), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                p.thread().interrupt();
+                return auditor.timedOut(p.plan(), options.timeoutPerHost());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return auditor.timedOut(p.plan(), options.timeoutPerHost());
+            } catch (ExecutionException e) {
+                return auditor.failed(p.plan(), e.getCause());
+            }
+        }
+    }
+
+    /** summary.csv and report.html from every line of hosts.jsonl, each written aside and moved into place. */
+    private ScanTotals rebuildReports(Path out, HostAuditor auditor, Grouping grouping) throws IOException {
+        Map<String, Long> byStatus = new HashMap<>();
+        Path csvPart = out.resolve(SUMMARY + ".part");
+        Path htmlPart = out.resolve(REPORT + ".part");
+        try (BufferedReader in = Files.newBufferedReader(out.resolve(HOSTS), StandardCharsets.UTF_8);
+                SummaryCsvWriter csv = new SummaryCsvWriter(Files.newBufferedWriter(csvPart,
+                        StandardCharsets.UTF_8), auditor.csvHeader());
+                HtmlReportWriter html = new HtmlReportWriter(htmlPart, "hivescan scan: TLS 1.2 readiness for "
+                        + "Microsoft 365")) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                JsonNode node = Json.MAPPER.readTree(line);
+                byStatus.merge(node.path("status").asText(), 1L, Long::sum);
+                csv.row(HostRecord.csvRow(node, auditor.stackIds(), auditor.ruleIds()));
+                html.add(node);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        Files.move(csvPart, out.resolve(SUMMARY), StandardCopyOption.REPLACE_EXISTING);
+        Files.move(htmlPart, out.resolve(REPORT), StandardCopyOption.REPLACE_EXISTING);
+        return new ScanTotals(byStatus, grouping.ambiguities().size(), grouping.skipped().size());
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
