@@ -72,7 +72,8 @@ public final class Main implements Runnable {
                 SparkScan.Options options = new SparkScan.Options(paths, out, force, hash, timeoutPerHost,
                         partitions);
                 SparkScan.Outcome outcome = new SparkScan(spark).run(options);
-                System.err.println(outcome.describe());
+                System.err.println(outcome.costs());
+                System.out.println(outcome.summary());
                 System.out.println(outcome.reportPath());
                 return outcome.exitCode();
             }

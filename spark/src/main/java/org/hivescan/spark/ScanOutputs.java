@@ -1,15 +1,19 @@
 package org.hivescan.spark;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -26,7 +30,9 @@ import org.hivescan.scan.Grouping;
 import org.hivescan.scan.HostAuditor;
 import org.hivescan.scan.HostResult;
 import org.hivescan.scan.HostsJsonlWriter;
+import org.hivescan.scan.HtmlReportWriter;
 import org.hivescan.scan.RuleRow;
+import org.hivescan.scan.ScanTotals;
 import org.hivescan.scan.SummaryCsvWriter;
 import org.hivescan.spark.fs.HadoopScanFiles;
 import scala.Tuple2;
@@ -49,6 +55,8 @@ final class ScanOutputs {
     static final String RULES = "rules.parquet";
     static final String BYTES = "bytes-read.csv";
     private static final List<String> ALL = List.of(HOSTS, SUMMARY, REPORT, FIXES, RULES, BYTES);
+    /** The local scan's report title. */
+    private static final String TITLE = "hivescan scan: TLS 1.2 readiness for Microsoft 365";
 
     /** The Parquet table's columns: one row per host and rule. */
     static final StructType RULE_SCHEMA = new StructType()
@@ -66,16 +74,14 @@ final class ScanOutputs {
     private final FileSystem outFs;
     private final Path local;
     private final boolean staged;
-    private final boolean force;
 
     private ScanOutputs(Configuration conf, org.apache.hadoop.fs.Path out, FileSystem outFs, Path local,
-            boolean staged, boolean force) {
+            boolean staged) {
         this.conf = conf;
         this.out = out;
         this.outFs = outFs;
         this.local = local;
         this.staged = staged;
-        this.force = force;
     }
 
     /** Checks {@code out} before any work: existing outputs are an error unless {@code force}, then removed. */
@@ -98,7 +104,7 @@ final class ScanOutputs {
         fs.mkdirs(out);
         boolean isLocal = "file".equals(out.toUri().getScheme());
         Path local = isLocal ? Path.of(out.toUri()) : Files.createTempDirectory("hivescan-spark-out");
-        return new ScanOutputs(conf, out, fs, local, !isLocal, force);
+        return new ScanOutputs(conf, out, fs, local, !isLocal);
     }
 
     /** The report's path as the user will open it. */
@@ -106,11 +112,15 @@ final class ScanOutputs {
         return new org.apache.hadoop.fs.Path(out, REPORT).toString();
     }
 
-    /** Writes every output from the audit results (sorted by host index); returns the totals. */
-    ScanTotals write(SparkSession spark, JavaPairRDD<Integer, HostResult> results, Grouping grouping)
+    /** What the driver wrote: the scan's totals and what the hosts cost to read. */
+    record Written(ScanTotals totals, long auditBytes, long maxHostBytes) {
+    }
+
+    /** Writes every output from the audit results (sorted by host index). */
+    Written write(SparkSession spark, JavaPairRDD<Integer, HostResult> results, Grouping grouping)
             throws IOException {
         writeRules(spark, results.values());
-        ScanTotals totals = writeHostFiles(results.toLocalIterator(), grouping);
+        Written totals = writeHostFiles(results.toLocalIterator(), grouping);
         if (staged) {
             for (String name : List.of(HOSTS, SUMMARY, REPORT, FIXES, BYTES)) {
                 Path file = local.resolve(name);
@@ -136,9 +146,11 @@ final class ScanOutputs {
                 .parquet(new org.apache.hadoop.fs.Path(out, RULES).toString());
     }
 
-    private ScanTotals writeHostFiles(Iterator<Tuple2<Integer, HostResult>> results, Grouping grouping)
+    private Written writeHostFiles(Iterator<Tuple2<Integer, HostResult>> results, Grouping grouping)
             throws IOException {
-        ScanTotals totals = new ScanTotals();
+        Map<String, Long> byStatus = new HashMap<>();
+        long auditBytes = 0;
+        long maxHostBytes = 0;
         Set<String> written = new HashSet<>();
         List<String> header = new HostAuditor(new HadoopScanFiles(conf), null).csvHeader();
         FixFilesWriter fixes = new FixFilesWriter(local);
@@ -146,27 +158,31 @@ final class ScanOutputs {
                 SummaryCsvWriter summary = new SummaryCsvWriter(writer(local.resolve(SUMMARY)), header);
                 SummaryCsvWriter bytes = new SummaryCsvWriter(writer(local.resolve(BYTES)),
                         List.of("host_id", "name", "status", "bytes_read"));
-                HtmlReport report = HtmlReport.open(local.resolve(REPORT), grouping)) {
+                HtmlReportWriter report = new HtmlReportWriter(local.resolve(REPORT), TITLE)) {
             while (results.hasNext()) {
                 HostResult r = results.next()._2();
                 // Keyed by host identity: a host already written is never written again.
                 if (!written.add(r.hostId())) {
                     continue;
                 }
+                // Fix files first, as the local scan does: a host whose line is written has its fixes complete.
+                fixes.write(r);
                 hosts.write(r.jsonLine());
                 summary.row(r.csvRow());
                 bytes.row(List.of(r.hostId(), String.valueOf(r.name()), r.status(), Long.toString(r.bytesRead())));
-                fixes.write(r);
-                report.add(r);
-                totals.add(r);
+                report.add(r.jsonLine());
+                byStatus.merge(r.status(), 1L, Long::sum);
+                auditBytes += Math.max(0, r.bytesRead());
+                maxHostBytes = Math.max(maxHostBytes, r.bytesRead());
             }
         }
-        return totals;
+        return new Written(new ScanTotals(byStatus, grouping.ambiguities().size(), grouping.skipped().size()),
+                auditBytes, maxHostBytes);
     }
 
     private static Writer writer(Path file) throws IOException {
-        return new OutputStreamWriter(Files.newOutputStream(file, java.nio.file.StandardOpenOption.CREATE_NEW),
-                StandardCharsets.UTF_8);
+        return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW),
+                StandardCharsets.UTF_8));
     }
 
     /** Outputs already in {@code --out} and no {@code --force}: a usage error. */

@@ -15,6 +15,7 @@ import org.hivescan.scan.HostAuditor;
 import org.hivescan.scan.HostGrouper;
 import org.hivescan.scan.HostPlan;
 import org.hivescan.scan.HostResult;
+import org.hivescan.scan.ScanTotals;
 import org.hivescan.spark.fs.HadoopScanFiles;
 import scala.Tuple2;
 
@@ -50,15 +51,38 @@ public final class SparkScan {
             int partitions) {
     }
 
-    /** What a run produced. */
-    public record Outcome(String reportPath, ScanTotals totals, long discoveryBytes, long seconds) {
-        int exitCode() {
+    /**
+     * What a run produced.
+     *
+     * @param reportPath where report.html is
+     * @param totals hosts by status, as the local scan counts them
+     * @param discoveryBytes bytes fetched by listing and discovery tasks
+     * @param auditBytes bytes fetched by the audits, all hosts
+     * @param maxHostBytes bytes fetched by the costliest host's audit
+     * @param seconds wall time of the job, without Spark's start-up
+     */
+    public record Outcome(String reportPath, ScanTotals totals, long discoveryBytes, long auditBytes,
+            long maxHostBytes, double seconds) {
+        public int exitCode() {
             return totals.exitCode();
         }
 
-        String describe() {
-            return "hivescan-spark: " + totals.describe() + "; " + discoveryBytes + " bytes read by discovery, "
-                    + totals.auditBytes() + " by the audits (largest host " + totals.maxHostBytes() + ")";
+        /** The line the local scan prints, then what reading cost. */
+        public String summary() {
+            StringBuilder b = new StringBuilder().append(totals.hosts()).append(" hosts:");
+            for (String s : List.of("READY", "NOT READY", "UNKNOWN", "ERROR", "DUPLICATE")) {
+                b.append(' ').append(s).append(' ').append(totals.count(s)).append(',');
+            }
+            b.setLength(b.length() - 1);
+            if (totals.ambiguities() > 0) {
+                b.append("; ").append(totals.ambiguities()).append(" ambiguous folder(s) not merged");
+            }
+            return b.toString();
+        }
+
+        public String costs() {
+            return String.format(java.util.Locale.ROOT, "hivescan-spark: job %.2f s; bytes read: discovery %d, "
+                    + "audits %d (costliest host %d)", seconds, discoveryBytes, auditBytes, maxHostBytes);
         }
     }
 
@@ -66,14 +90,15 @@ public final class SparkScan {
         long started = System.nanoTime();
         HadoopScanFiles files = new HadoopScanFiles(jsc.hadoopConfiguration());
         ScanOutputs outputs = ScanOutputs.prepare(jsc.hadoopConfiguration(), options.out(), options.force());
-        List<WorkItem> items = Listing.list(jsc, files, options.roots(), options.partitions());
-        Candidates found = Candidates.discover(jsc, files, options.hash(), items, options.partitions());
+        Listing listing = Listing.list(jsc, files, options.roots(), options.partitions());
+        Candidates found = Candidates.discover(jsc, files, options.hash(), listing, options.partitions());
         Grouping grouping = HostGrouper.over(files).group(found.candidates());
         List<HostPlan> plans = grouping.hosts();
         JavaPairRDD<Integer, HostResult> results = audit(plans, files, options);
-        ScanTotals totals = outputs.write(spark, results, grouping);
-        long seconds = (System.nanoTime() - started) / 1_000_000_000L;
-        return new Outcome(outputs.reportPath(), totals, found.bytesRead(), seconds);
+        ScanOutputs.Written written = outputs.write(spark, results, grouping);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return new Outcome(outputs.reportPath(), written.totals(), found.bytesRead(), written.auditBytes(),
+                written.maxHostBytes(), seconds);
     }
 
     /** Audits every plan in tasks; the result, keyed by plan index, sorted and range-partitioned by it. */
@@ -86,11 +111,11 @@ public final class SparkScan {
         }
         int tasks = Balance.tasks(plans.size(), jsc.defaultParallelism(), options.partitions());
         List<List<Tuple2<Integer, HostPlan>>> groups = Balance.groups(indexed, weights, tasks);
-        long limitMillis = options.timeoutPerHostSeconds() * 1000L;
+        java.time.Duration limit = java.time.Duration.ofSeconds(options.timeoutPerHostSeconds());
         int failPartition = jsc.getConf().getInt(FaultInjection.PARTITION_KEY, -1);
         FaultInjection fault = failPartition < 0 ? FaultInjection.OFF : new FaultInjection(failPartition);
         return jsc.parallelize(groups, Math.max(1, groups.size()))
-                .flatMapToPair(group -> new AuditIterator(files, limitMillis, fault, group))
+                .flatMapToPair(group -> new AuditIterator(files, limit, fault, group))
                 .repartitionAndSortWithinPartitions(new Balance.Ranges(plans.size(), tasks));
     }
 
@@ -120,11 +145,11 @@ public final class SparkScan {
         private final List<Tuple2<Integer, HostPlan>> group;
         private int next;
 
-        AuditIterator(HadoopScanFiles shared, long limitMillis, FaultInjection fault,
+        AuditIterator(HadoopScanFiles shared, java.time.Duration limit, FaultInjection fault,
                 List<Tuple2<Integer, HostPlan>> group) {
             this.files = shared.withFreshCounter();
             this.auditor = new HostAuditor(files, null);
-            this.timed = new TimedAudit(limitMillis);
+            this.timed = new TimedAudit(limit);
             this.fault = fault;
             this.group = group;
         }

@@ -1,5 +1,6 @@
 package org.hivescan.spark;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,16 +12,16 @@ import org.hivescan.scan.HostPlan;
 import org.hivescan.scan.HostResult;
 
 /**
- * Runs one host's audit under the per-host time limit inside a Spark task. A host past its limit becomes an ERROR
- * row (the scan's own ERROR row, made by auditing a plan that carries the reason); its thread is interrupted and,
+ * Runs one host's audit under the per-host time limit inside a Spark task. A host past its limit becomes the scan's
+ * own time-out ERROR row; its thread is interrupted and,
  * being a daemon, cannot keep the executor alive if a hostile input ignores the interrupt.
  */
 final class TimedAudit implements AutoCloseable {
-    private final long limitMillis;
+    private final Duration limit;
     private ExecutorService worker = newWorker();
 
-    TimedAudit(long limitMillis) {
-        this.limitMillis = limitMillis;
+    TimedAudit(Duration limit) {
+        this.limit = limit;
     }
 
     private static ExecutorService newWorker() {
@@ -34,25 +35,20 @@ final class TimedAudit implements AutoCloseable {
     HostResult audit(HostAuditor auditor, HostPlan plan) {
         Future<HostResult> running = worker.submit(() -> auditor.audit(plan));
         try {
-            return running.get(limitMillis, TimeUnit.MILLISECONDS);
+            return running.get(limit.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             running.cancel(true);
             // The stuck thread may never return; later hosts get a fresh one.
             worker.shutdownNow();
             worker = newWorker();
-            return auditor.audit(failed(plan, "timed out after " + limitMillis / 1000 + " s (--timeout-per-host)"));
+            return auditor.timedOut(plan, limit);
         } catch (ExecutionException e) {
-            return auditor.audit(failed(plan, "internal error: " + e.getCause()));
+            return auditor.failed(plan, e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running.cancel(true);
             throw new IllegalStateException("task interrupted while auditing " + plan.hostId(), e);
         }
-    }
-
-    private static HostPlan failed(HostPlan plan, String reason) {
-        return new HostPlan(plan.hostId(), plan.nameHint(), plan.system(), plan.software(), plan.duplicateOf(),
-                plan.notes(), reason);
     }
 
     @Override
