@@ -68,7 +68,10 @@ public final class Main implements Runnable {
                 throw new CommandLine.ParameterException(new CommandLine(this),
                         "--timeout-per-host must be positive and --partitions not negative");
             }
+            long starting = System.nanoTime();
             try (SparkSession spark = session(master)) {
+                System.err.printf(java.util.Locale.ROOT, "hivescan-spark: Spark %s started in %.2f s (master %s)%n",
+                        spark.version(), (System.nanoTime() - starting) / 1e9, spark.sparkContext().master());
                 SparkScan.Options options = new SparkScan.Options(paths, out, force, hash, timeoutPerHost,
                         partitions);
                 SparkScan.Outcome outcome = new SparkScan(spark).run(options);
@@ -88,6 +91,12 @@ public final class Main implements Runnable {
             conf.setMaster("local[*]");
         }
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+        if (conf.get("spark.master").startsWith("local")) {
+            // Embedded: no web UI to serve, and no network beyond loopback.
+            conf.setIfMissing("spark.ui.enabled", "false");
+            conf.setIfMissing("spark.driver.host", "127.0.0.1");
+            conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+        }
         return SparkSession.builder().config(conf).getOrCreate();
     }
 }

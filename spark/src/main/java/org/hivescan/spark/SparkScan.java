@@ -57,12 +57,14 @@ public final class SparkScan {
      * @param reportPath where report.html is
      * @param totals hosts by status, as the local scan counts them
      * @param discoveryBytes bytes fetched by listing and discovery tasks
+     * @param groupingBytes bytes fetched on the driver to confirm duplicates by SHA-256
      * @param auditBytes bytes fetched by the audits, all hosts
      * @param maxHostBytes bytes fetched by the costliest host's audit
      * @param seconds wall time of the job, without Spark's start-up
+     * @param phases the seconds each phase took
      */
-    public record Outcome(String reportPath, ScanTotals totals, long discoveryBytes, long auditBytes,
-            long maxHostBytes, double seconds) {
+    public record Outcome(String reportPath, ScanTotals totals, long discoveryBytes, long groupingBytes,
+            long auditBytes, long maxHostBytes, double seconds, String phases) {
         public int exitCode() {
             return totals.exitCode();
         }
@@ -81,8 +83,9 @@ public final class SparkScan {
         }
 
         public String costs() {
-            return String.format(java.util.Locale.ROOT, "hivescan-spark: job %.2f s; bytes read: discovery %d, "
-                    + "audits %d (costliest host %d)", seconds, discoveryBytes, auditBytes, maxHostBytes);
+            return String.format(java.util.Locale.ROOT, "hivescan-spark: job %.2f s (%s); bytes read: discovery %d, "
+                    + "duplicate checks %d, audits %d (costliest host %d)", seconds, phases, discoveryBytes,
+                    groupingBytes, auditBytes, maxHostBytes);
         }
     }
 
@@ -90,15 +93,20 @@ public final class SparkScan {
         long started = System.nanoTime();
         HadoopScanFiles files = new HadoopScanFiles(jsc.hadoopConfiguration());
         ScanOutputs outputs = ScanOutputs.prepare(jsc.hadoopConfiguration(), options.out(), options.force());
+        Phases phases = new Phases();
         Listing listing = Listing.list(jsc, files, options.roots(), options.partitions());
+        phases.done("listing");
         Candidates found = Candidates.discover(jsc, files, options.hash(), listing, options.partitions());
+        phases.done("discovery");
         Grouping grouping = HostGrouper.over(files).group(found.candidates());
         List<HostPlan> plans = grouping.hosts();
+        phases.done("grouping");
         JavaPairRDD<Integer, HostResult> results = audit(plans, files, options);
         ScanOutputs.Written written = outputs.write(spark, results, grouping);
+        phases.done("audit+outputs");
         double seconds = (System.nanoTime() - started) / 1e9;
-        return new Outcome(outputs.reportPath(), written.totals(), found.bytesRead(), written.auditBytes(),
-                written.maxHostBytes(), seconds);
+        return new Outcome(outputs.reportPath(), written.totals(), found.bytesRead(), files.bytesFetched(),
+                written.auditBytes(), written.maxHostBytes(), seconds, phases.toString());
     }
 
     /** Audits every plan in tasks; the result, keyed by plan index, sorted and range-partitioned by it. */
@@ -175,6 +183,24 @@ public final class SparkScan {
             long bytes = files.bytesFetched() - before;
             return new Tuple2<>(item._1(), new HostResult(r.hostId(), r.name(), r.status(), r.jsonLine(), r.csvRow(),
                     r.rules(), r.fixFiles(), bytes));
+        }
+    }
+
+    /** Seconds per phase, for the closing line and the benchmark. */
+    private static final class Phases {
+        private final StringBuilder text = new StringBuilder();
+        private long mark = System.nanoTime();
+
+        void done(String phase) {
+            long now = System.nanoTime();
+            text.append(text.length() == 0 ? "" : ", ").append(phase).append(' ')
+                    .append(String.format(java.util.Locale.ROOT, "%.2f s", (now - mark) / 1e9));
+            mark = now;
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
         }
     }
 }
