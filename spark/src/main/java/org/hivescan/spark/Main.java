@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.hivescan.report.Escaping;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -65,22 +66,42 @@ public final class Main implements Runnable {
         @Override
         public Integer call() throws Exception {
             if (timeoutPerHost <= 0 || partitions < 0) {
-                throw new CommandLine.ParameterException(new CommandLine(this),
-                        "--timeout-per-host must be positive and --partitions not negative");
+                return usageError("--timeout-per-host expects at least 1 second and --partitions a count");
             }
+            List<String> roots = paths.stream().map(Main::withoutTrailingSlash).toList();
             long starting = System.nanoTime();
             try (SparkSession spark = session(master)) {
                 System.err.printf(java.util.Locale.ROOT, "hivescan-spark: Spark %s started in %.2f s (master %s)%n",
                         spark.version(), (System.nanoTime() - starting) / 1e9, spark.sparkContext().master());
-                SparkScan.Options options = new SparkScan.Options(paths, out, force, hash, timeoutPerHost,
+                SparkScan.Options options = new SparkScan.Options(roots, out, force, hash, timeoutPerHost,
                         partitions);
-                SparkScan.Outcome outcome = new SparkScan(spark).run(options);
+                SparkScan.Outcome outcome;
+                try {
+                    outcome = new SparkScan(spark).run(options);
+                } catch (SparkScan.UsageException e) {
+                    return usageError(e.getMessage());
+                }
                 System.err.println(outcome.costs());
                 System.out.println(outcome.summary());
                 System.out.println(outcome.reportPath());
                 return outcome.exitCode();
             }
         }
+    }
+
+    private static int usageError(String message) {
+        System.err.println("hivescan-spark scan: " + Escaping.terminal(message));
+        System.err.println("Try 'hivescan-spark scan --help' for usage.");
+        return USAGE;
+    }
+
+    /** {@code cases/} and {@code cases} name the same folder; the local scan prints the latter. */
+    static String withoutTrailingSlash(String path) {
+        String p = path;
+        while (p.length() > 1 && p.endsWith("/") && !p.endsWith("://")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        return p;
     }
 
     static SparkSession session(String master) {

@@ -85,7 +85,8 @@ final class ScanOutputs {
     }
 
     /** Checks {@code out} before any work: existing outputs are an error unless {@code force}, then removed. */
-    static ScanOutputs prepare(Configuration conf, String outPath, boolean force) throws IOException {
+    static ScanOutputs prepare(Configuration conf, String outPath, boolean force)
+            throws IOException, SparkScan.UsageException {
         org.apache.hadoop.fs.Path given = HadoopScanFiles.toHadoop(outPath);
         FileSystem fs = given.getFileSystem(conf);
         org.apache.hadoop.fs.Path out = fs.makeQualified(given);
@@ -96,7 +97,7 @@ final class ScanOutputs {
             }
         }
         if (!present.isEmpty() && !force) {
-            throw new OutputExistsException(out + " already holds " + present + "; use --force to replace them");
+            throw new SparkScan.UsageException(out + " already holds " + present + "; use --force to replace them");
         }
         for (String name : present) {
             fs.delete(new org.apache.hadoop.fs.Path(out, name), true);
@@ -183,14 +184,5 @@ final class ScanOutputs {
     private static Writer writer(Path file) throws IOException {
         return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW),
                 StandardCharsets.UTF_8));
-    }
-
-    /** Outputs already in {@code --out} and no {@code --force}: a usage error. */
-    static final class OutputExistsException extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        OutputExistsException(String message) {
-            super(message);
-        }
     }
 }

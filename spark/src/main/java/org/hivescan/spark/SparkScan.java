@@ -89,9 +89,25 @@ public final class SparkScan {
         }
     }
 
-    public Outcome run(Options options) throws IOException {
+    /** A usage problem found before any work: an input that does not exist, outputs in the way. */
+    public static final class UsageException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    public Outcome run(Options options) throws IOException, UsageException {
         long started = System.nanoTime();
         HadoopScanFiles files = new HadoopScanFiles(jsc.hadoopConfiguration());
+        for (String root : options.roots()) {
+            try {
+                files.stat(root);
+            } catch (java.io.FileNotFoundException e) {
+                throw new UsageException("no such file or folder: " + root);
+            }
+        }
         ScanOutputs outputs = ScanOutputs.prepare(jsc.hadoopConfiguration(), options.out(), options.force());
         Phases phases = new Phases();
         Listing listing = Listing.list(jsc, files, options.roots(), options.partitions());
