@@ -147,6 +147,16 @@ public final class AuditCommand implements Callable<Integer> {
      * only with --force; --fix-offline names a folder that is or can be made.
      */
     private String outputClash(Path sys, Path soft) throws IOException {
+        if (Outputs.same(fix, fixOffline)) {
+            return "--fix and --fix-offline name the same file (" + Outputs.shown(fix) + "); give each its own";
+        }
+        for (Path in : new Path[] {sys, soft}) {
+            if (fixOffline != null && in != null
+                    && InputGuard.isEvidence(fixOffline, in, input.loadOptions().explicitLogs())) {
+                return "refusing to write " + Outputs.shown(fixOffline) + ": it is an input hive or one of its "
+                        + "transaction logs";
+            }
+        }
         if (Outputs.isStdout(fixOffline)) {
             return "--fix-offline takes a folder (for SYSTEM.reg and SOFTWARE.reg), not standard output";
         }

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.hivescan.bytes.ByteSource;
+import org.hivescan.bytes.HiveBytes;
+import org.hivescan.format.BaseBlock;
 import org.hivescan.bytes.FileByteSource;
 import org.hivescan.bytes.HiveFormatException;
 import org.hivescan.recovery.HiveLoader;
@@ -50,6 +52,20 @@ final class ImageHives {
         }
         try (OpenedDisk disk = OpenedDisk.open(imagePath.get().image())) {
             return disk.file(imagePath.get().inner(), null).file().size();
+        }
+    }
+
+    /** The primary's base block as stored, before any log replay: from the file or from inside its image. */
+    static BaseBlock storedBaseBlock(Path argument) throws IOException {
+        Optional<ImagePath> imagePath = ImagePath.parse(argument.toString());
+        if (imagePath.isEmpty()) {
+            try (HiveBytes raw = HiveBytes.open(argument)) {
+                return BaseBlock.read(raw, 0);
+            }
+        }
+        try (OpenedDisk disk = OpenedDisk.open(imagePath.get().image());
+                HiveBytes raw = HiveBytes.open(disk.file(imagePath.get().inner(), null).file().open())) {
+            return BaseBlock.read(raw, 0);
         }
     }
 

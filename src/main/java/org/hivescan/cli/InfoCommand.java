@@ -89,7 +89,7 @@ public final class InfoCommand extends HiveCommand implements Callable<Integer> 
         o.put("kind", hive.kind().name());
         o.put("version", base.version());
         // The file's own numbers, which the dirty reason speaks of; replay brings them level in memory.
-        BaseBlock onDisk = onDisk(file);
+        BaseBlock onDisk = ImageHives.storedBaseBlock(file);
         o.put("primary_sequence", Integer.toUnsignedLong(onDisk.primarySequence()));
         o.put("secondary_sequence", Integer.toUnsignedLong(onDisk.secondarySequence()));
         RecoveryReport recovery = loaded.recovery();
@@ -102,11 +102,12 @@ public final class InfoCommand extends HiveCommand implements Callable<Integer> 
         o.put("checksum", String.format("0x%08X", base.storedChecksum()));
         o.put("last_written", Filetime.format(base.lastWritten()));
         o.put("stored_file_name", base.fileName());
-        o.put("file_size", ImageHives.fileSize(file));
+        long size = ImageHives.fileSize(file);
+        o.put("file_size", size);
         o.put("hive_bins_data_size", base.hiveBinsDataSize());
         long expected = BaseBlock.SIZE + base.hiveBinsDataSize();
-        if (Files.size(file) < expected) {
-            o.put("truncated", "the file is truncated: " + Files.size(file) + " bytes of " + expected);
+        if (size < expected) {
+            o.put("truncated", "the file is truncated: " + size + " bytes of " + expected);
         }
         o.put("bin_count", hive.space().bins().bins().size());
         o.put("root_name", hive.root().name());
@@ -121,12 +122,6 @@ public final class InfoCommand extends HiveCommand implements Callable<Integer> 
         o.set("problems", Json.strings(hive.diagnostics().messages()));
         o.put("problem_count", hive.diagnostics().problems().size() + hive.diagnostics().dropped());
         return o;
-    }
-
-    private static BaseBlock onDisk(Path file) throws HiveFormatException, IOException {
-        try (HiveBytes raw = HiveBytes.open(file)) {
-            return BaseBlock.read(raw, 0);
-        }
     }
 
     private static long[] count(Hive hive) throws Exception {

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
@@ -13,7 +12,8 @@ import org.hivescan.report.Escaping;
 
 /**
  * The one rule for every file a command writes (-o, --fix, --fix-offline): "-" means standard output; an input
- * hive or one of its logs is never written, even with --force; an existing file is replaced only with --force.
+ * hive or one of its logs is never written, even with --force; an existing file is replaced only with --force
+ * (devices such as /dev/null are simply written to).
  */
 final class Outputs {
     private static final String STDOUT = "-";
@@ -46,7 +46,8 @@ final class Outputs {
         if (Files.isDirectory(output)) {
             throw refusal("cannot write " + shown(output) + ": it is a folder");
         }
-        if (!force && Files.exists(output, LinkOption.NOFOLLOW_LINKS)) {
+        // Only a file can be overwritten: a device or pipe (-o /dev/null) is written to, not replaced.
+        if (!force && (Files.isRegularFile(output) || Files.isSymbolicLink(output) && !Files.exists(output))) {
             throw refusal("refusing to overwrite existing file " + shown(output) + " (use --force to replace it)");
         }
     }
@@ -64,7 +65,8 @@ final class Outputs {
                 }
             };
         }
-        StandardOpenOption create = force ? StandardOpenOption.CREATE : StandardOpenOption.CREATE_NEW;
+        boolean device = Files.exists(output) && !Files.isRegularFile(output);
+        StandardOpenOption create = force || device ? StandardOpenOption.CREATE : StandardOpenOption.CREATE_NEW;
         try {
             return new BufferedOutputStream(Files.newOutputStream(output, create, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING), 1 << 16);

@@ -22,7 +22,7 @@ import org.hivescan.cli.Main;
  * anywhere else.
  */
 final class CliProbe {
-    private static final Set<Integer> READ_EXITS = Set.of(0, 1, 3);
+    private static final Set<Integer> READ_EXITS = Set.of(0, 1, 3, 5);
     private static final Set<Integer> AUDIT_EXITS = Set.of(0, 1, 3, 4);
 
     private final Path dir;
@@ -50,7 +50,7 @@ final class CliProbe {
         check(violations, READ_EXITS, logArgs, "ls", file, "-r", "-l");
         check(violations, READ_EXITS, logArgs, "verify", file);
         check(violations, READ_EXITS, logArgs, "export", file, "--format", "canon", "-o",
-                dir.resolve("out.canon").toString());
+                dir.resolve("out.canon").toString(), "--force");
         check(violations, AUDIT_EXITS, logArgs, "audit", roleOf(mutant.seed()), file, "--format", "text",
                 "--color", "never");
         return violations;

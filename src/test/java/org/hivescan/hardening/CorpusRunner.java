@@ -73,7 +73,8 @@ public final class CorpusRunner {
     private static List<String[]> commands(Path file, String role, Path out) {
         String f = file.toString();
         return List.of(new String[] {"info", f}, new String[] {"verify", f},
-                new String[] {"export", f, "--format", "canon", "-o", out.resolve("out.canon").toString()},
+                new String[] {"export", f, "--format", "canon", "-o", out.resolve("out.canon").toString(),
+                    "--force"},
                 new String[] {"audit", role, f, "--format", "json"});
     }
 

@@ -84,7 +84,7 @@ class ReplayCommandTest {
         byte[] before = Files.readAllBytes(hive);
         CliRunner r = CliRunner.run("replay", hive.toString(), "-o", hive.toString(), "--force");
         assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).contains("it is the input hive or one of its transaction logs");
+        assertThat(r.err()).contains("it is an input hive or one of its transaction logs");
         assertThat(Files.readAllBytes(hive)).isEqualTo(before);
     }
 
