@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Builds a test fleet for `hivescan scan` from the audit scenarios in testdata/hosts and writes its manifest.
 
-    make_fleet.py OUT [--hosts N] [--loose-only]
+    make_fleet.py OUT [--hosts N] [--loose-only | --images-only] [--shared DIR]
 
 The fleet (about N hosts; 60 by default) mixes every layout the scan must understand:
   loose/NAME/SYSTEM+SOFTWARE                          loose folders (the bulk, sized to reach N)
@@ -9,13 +9,21 @@ The fleet (about N hosts; 60 by default) mixes every layout the scan must unders
   pairs/NAME_SYSTEM + NAME-SOFTWARE.hiv               prefix pairs, several in one folder
   zips/kape-K.zip  C%3A/Windows/System32/config/...   KAPE-style collections (plus non-hive members)
   zips/velo-K.zip  uploads/auto/C%3A/Windows/...      Velociraptor-style collections
+  images/win-K.{raw,vhdx}                             NTFS disk images (MBR with System Reserved as raw, GPT
+                                                      as VHDX), one Windows installation each
+  dirty hosts: kape-1.zip and images/win-1.vhdx hold a dirty SYSTEM with its SYSTEM.LOG1; only replaying the
+      log gives the expected ComputerName (the primary holds it as XXXX...)
   dups/NAME/                                          byte-identical copies of loose hosts (DUPLICATE)
   partial/NAME/SYSTEM or SOFTWARE                     hosts with one hive
   ambiguous/SYSTEM, SYSTEM.bak, SOFTWARE              two SYSTEM hives in one folder: never merged
   errors/truncated/SYSTEM, errors/not-a-hive/SYSTEM, errors/broken.vhdx   ERROR rows
   hostile/<img ...>/SYSTEM+SOFTWARE                   HTML, CSV-formula and control characters in names
   loose/NAME/NTUSER.DAT                               another hive beside a host (found, not audited)
---loose-only builds N loose hosts and nothing else (the benchmark fleet).
+--loose-only builds N loose hosts and nothing else (the benchmark fleet); --images-only builds N VHDX disk
+images, one host each (the image benchmark fleet).
+
+Images are built by the shared vmimg scripts (--shared DIR, default ../shared beside the checkout, or
+$HIVESCAN_SHARED): mkntfs, wimapply, ntfscp, sgdisk/sfdisk and qemu-img, from Debian (bin/test installs them).
 
 Each copy of a scenario is made unique without changing what the audit reads: the SYSTEM ComputerName keeps its
 length but ends in the copy's number, and the base block's last-written time differs (checksum recomputed, regf
@@ -23,7 +31,8 @@ format specification, Base block). So fingerprints differ, verdicts stay those o
 
 fleet.json lists every host the scan must report: label, expect (a scenario, DUPLICATE, PARTIAL, ERROR or
 AMBIGUOUS), the scenario, the expected name, and the SYSTEM/SOFTWARE sources relative to OUT (zip members as
-ZIP!MEMBER). Deterministic: the same arguments give the same bytes.
+ZIP!MEMBER, image files as IMAGE#pN!/Windows/System32/config/NAME). Deterministic: the same arguments give
+the same bytes, except inside disk images (mkntfs stamps each volume with its own serial number and times).
 """
 import argparse
 import json
@@ -31,13 +40,18 @@ import os
 import re
 import shutil
 import struct
+import subprocess
 import sys
+import tempfile
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 HOSTS = os.path.join(HERE, '..', 'hosts')
 HOSTILE = os.path.join(HERE, 'hostile')
 FIXTURES = os.path.join(HERE, '..', 'fixtures')
+sys.path.insert(0, os.path.join(HERE, '..', 'recovery'))
+from make_recovery_fixtures import log_entry, log_header  # noqa: E402  (new-format log writer, same spec)
 DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'
 
 
@@ -103,6 +117,40 @@ def host_files(scenario, copy):
     return bytes(system), bytes(software), name
 
 
+def dirty(system, name, seq=100):
+    """(primary, log): the primary holds the ComputerName as X..X and is dirty (sequence numbers seq+1 and seq);
+    its new-format .LOG1 has one entry, numbered seq, whose pages restore the real name (regf format
+    specification, New format; Dirty state of a hive)."""
+    before = bytearray(renamed(system, name, 'X' * len(name)))
+    struct.pack_into('<II', before, 4, seq + 1, seq)
+    with_checksum(before)
+    after = bytearray(system)
+    struct.pack_into('<II', after, 4, seq + 1, seq)
+    log = log_header(before, seq, 6, struct.unpack_from('<I', before, 40)[0]) + log_entry(seq, before, after)
+    return bytes(before), bytes(log)
+
+
+def build_image(shared, files, layout, fmt, dest):
+    """An NTFS disk image holding files (name -> bytes) in Windows/System32/config, made by vmimg/make_image.sh
+    and moved to dest (raw or vhdx)."""
+    os.makedirs(os.path.dirname(dest), exist_ok=True)
+    # Built beside dest so that the move is a rename: a copy across file systems would fill a sparse raw image.
+    with tempfile.TemporaryDirectory(prefix='.build-', dir=os.path.dirname(dest)) as work:
+        hives = os.path.join(work, 'hives')
+        os.makedirs(hives)
+        for name, data in files.items():
+            write(os.path.join(hives, name), data)
+        base = os.path.join(work, 'image')
+        env = dict(os.environ, LAYOUT=layout, FORMATS='vhdx' if fmt == 'vhdx' else 'vhd',
+                   KEEP_RAW='1' if fmt == 'raw' else '0', VERIFY='0', EXTRAS='0', SYS32_FILES='0')
+        script = os.path.join(shared, 'tools', 'vmimg', 'make_image.sh')
+        done = subprocess.run(['bash', script, hives, base], env=env, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT)
+        if done.returncode != 0:
+            sys.exit('make_fleet.py: make_image.sh failed for %s:\n%s' % (dest, done.stdout.decode(errors='replace')))
+        os.replace(base + '.' + fmt, dest)
+
+
 def write(path, data):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, 'wb') as f:
@@ -110,8 +158,9 @@ def write(path, data):
 
 
 class Fleet:
-    def __init__(self, out):
+    def __init__(self, out, shared):
         self.out = out
+        self.shared = shared
         self.hosts = []
         self.copy = 0
         self.scenarios = scenarios()
@@ -122,9 +171,9 @@ class Fleet:
         sys_bytes, soft_bytes, name = host_files(s, self.copy)
         return s, sys_bytes, soft_bytes, name
 
-    def record(self, label, expect, scenario, name, system, software):
+    def record(self, label, expect, scenario, name, system, software, dirty=False):
         self.hosts.append({'label': label, 'expect': expect, 'scenario': scenario, 'name': name,
-                           'system': system, 'software': software})
+                           'system': system, 'software': software, 'dirty': dirty})
 
     def loose(self, count):
         for _ in range(count):
@@ -159,16 +208,40 @@ class Fleet:
             rel = 'zips/%s-%d.zip' % (style, k)
             path = os.path.join(self.out, rel)
             os.makedirs(os.path.dirname(path), exist_ok=True)
+            members = [(root.split('Windows')[0] + '$MFT', b'FILE0' * 2000),
+                       (root + 'SYSTEM', sb), (root + 'SOFTWARE', wb),
+                       (root + 'SAM', b'not a hive in this collection'),
+                       (root.split('C%3A')[0] + 'collection_context.json', b'{"tool": "%s"}' % style.encode())]
+            is_dirty = style == 'kape' and k == 1
+            if is_dirty:
+                primary, log = dirty(sb, name)
+                members[1] = (root + 'SYSTEM', primary)
+                members.append((root + 'SYSTEM.LOG1', log))
             with zipfile.ZipFile(path, 'w', compression=zipfile.ZIP_DEFLATED) as z:
-                for member, data in [(root.split('Windows')[0] + '$MFT', b'FILE0' * 2000),
-                                     (root + 'SYSTEM', sb), (root + 'SOFTWARE', wb),
-                                     (root + 'SAM', b'not a hive in this collection'),
-                                     (root.split('C%3A')[0] + 'collection_context.json', b'{"tool": "%s"}' %
-                                      style.encode())]:
+                for member, data in members:
                     info = zipfile.ZipInfo(member, date_time=(2024, 1, 1, 0, 0, 0))
                     info.compress_type = zipfile.ZIP_DEFLATED
                     z.writestr(info, data)
-            self.record(rel, s['id'], s['id'], name, rel + '!' + root + 'SYSTEM', rel + '!' + root + 'SOFTWARE')
+            self.record(rel, s['id'], s['id'], name, rel + '!' + root + 'SYSTEM', rel + '!' + root + 'SOFTWARE',
+                        dirty=is_dirty)
+
+    def images(self, count, layouts=(('mbr-sysres', 'raw', 2), ('gpt', 'vhdx', 1)), dirty_index=1):
+        """count images, one host each, built two at a time; layouts cycle (layout, format, Windows partition)."""
+        jobs = []
+        for k in range(count):
+            layout, fmt, part = layouts[k % len(layouts)]
+            s, sb, wb, name = self.next_host()
+            files = {'SYSTEM': sb, 'SOFTWARE': wb}
+            if k == dirty_index:
+                files['SYSTEM'], files['SYSTEM.LOG1'] = dirty(sb, name)
+            rel = 'images/win-%d.%s' % (k, fmt)
+            jobs.append((files, layout, fmt, os.path.join(self.out, rel)))
+            inside = '%s#p%d!/Windows/System32/config/' % (rel, part)
+            self.record(rel, s['id'], s['id'], name, inside + 'SYSTEM', inside + 'SOFTWARE',
+                        dirty=k == dirty_index)
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            for f in [pool.submit(build_image, self.shared, *j) for j in jobs]:
+                f.result()
 
     def duplicates(self, count):
         loose = [h for h in self.hosts if h['label'].startswith('loose/')][:count]
@@ -228,19 +301,25 @@ def main():
     ap.add_argument('out')
     ap.add_argument('--hosts', type=int, default=60)
     ap.add_argument('--loose-only', action='store_true')
+    ap.add_argument('--images-only', action='store_true')
+    ap.add_argument('--shared', default=os.environ.get('HIVESCAN_SHARED',
+                                                       os.path.join(HERE, '..', '..', '..', 'shared')))
     a = ap.parse_args()
     if os.path.exists(a.out) and os.listdir(a.out):
         sys.exit('make_fleet.py: %s exists and is not empty' % a.out)
-    fleet = Fleet(a.out)
+    fleet = Fleet(a.out, os.path.abspath(a.shared))
     if a.loose_only:
         fleet.loose(a.hosts)
+    elif a.images_only:
+        fleet.images(a.hosts, layouts=(('gpt', 'vhdx', 1),), dirty_index=-1)
     else:
-        fixed = 5 + 4 + 2 + 2 + 2 + 2 + 3 + 3 + 1
+        fixed = 5 + 4 + 2 + 2 + 2 + 2 + 3 + 3 + 1 + 2
         fleet.loose(max(4, a.hosts - fixed))
         fleet.trees(5)
         fleet.pairs(4)
         fleet.zips('kape', 2)
         fleet.zips('velo', 2)
+        fleet.images(2)
         fleet.duplicates(2)
         fleet.partial()
         fleet.ambiguous()

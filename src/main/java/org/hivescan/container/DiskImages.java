@@ -45,8 +45,33 @@ public final class DiskImages {
         }
     }
 
+    /**
+     * Opens an image read through {@code source} (a file with no local path), taking the source over: closing
+     * the image closes it. Only single-file images can be read so: split raw, multi-segment E01 and VMDK
+     * descriptors naming extents raise an {@link UnsupportedImageException}.
+     */
+    public static DiskImage open(org.hivescan.bytes.ByteSource source) throws IOException {
+        OpenContext context = new OpenContext();
+        try {
+            return open(context.adopt(source), context);
+        } catch (IOException | RuntimeException | Error e) {
+            try {
+                OpenedImage.closeAll(context.files());
+                if (context.files().isEmpty()) {
+                    source.close();
+                }
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
     private static DiskImage open(Path image, OpenContext context) throws IOException {
-        ImageFile file = context.open(image);
+        return open(context.open(image), context);
+    }
+
+    private static DiskImage open(ImageFile file, OpenContext context) throws IOException {
         byte[] head = file.read(0, (int) Math.min(PROBE, file.size()), "first sector");
         if (startsWith(head, EWF)) {
             return EwfFormat.open(file, context);
@@ -65,6 +90,35 @@ public final class DiskImages {
             return VhdFormat.open(file, context);
         }
         return RawFormat.open(file, context);
+    }
+
+    /**
+     * The container format a file's first and last sectors name by magic number ({@code e01}, {@code qcow2},
+     * {@code vhdx}, {@code vmdk}, {@code vhd}), or null: a raw disk has no magic of its own, and a file that is
+     * one segment or extent of a larger image (an E01 segment past the first) is not an image to open by itself.
+     * Lets a bulk scan recognise images by content before opening them.
+     *
+     * @param head the file's first bytes (at least 512 when the file has them)
+     * @param tail the file's last 512 bytes (a fixed VHD keeps its only footer there), or an empty array
+     */
+    public static String formatByMagic(byte[] head, byte[] tail) {
+        if (startsWith(head, EWF)) {
+            // EWF file header: segment number, 16 bits little-endian at offset 9; segments start at 1.
+            return head.length >= 11 && ((head[9] & 0xFF) | (head[10] & 0xFF) << 8) == 1 ? "e01" : null;
+        }
+        if (startsWith(head, QCOW)) {
+            return "qcow2";
+        }
+        if (startsWith(head, VHDX)) {
+            return "vhdx";
+        }
+        if (startsWith(head, VMDK_SPARSE) || VmdkFormat.isDescriptor(head)) {
+            return "vmdk";
+        }
+        if (startsWith(head, VHD) || startsWith(tail, VHD)) {
+            return "vhd";
+        }
+        return null;
     }
 
     static boolean startsWith(byte[] data, byte[] prefix) {

@@ -75,7 +75,8 @@ final class EwfFormat {
                 throw new ImageFormatException(segment.name(), 0, "EWF segment file",
                         "expected at most " + Math.min(Limits.MAX_SEGMENTS, 14_295) + " segments");
             }
-            Path next = first.path().resolveSibling(segmentName(first.path().getFileName().toString(), number + 1));
+            Path next = OpenContext.sibling(first, segmentName(Path.of(first.name()).getFileName().toString(),
+                    number + 1), "EWF next segment");
             if (!Files.isRegularFile(next)) {
                 throw new ImageFormatException(segment.name(), segment.size(), "EWF next section",
                         "expected the next segment file " + next.getFileName() + ", found none");

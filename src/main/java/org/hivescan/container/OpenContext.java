@@ -20,7 +20,7 @@ final class OpenContext {
     ImageFile open(Path path) throws IOException {
         Path normalized = path.toAbsolutePath().normalize();
         for (ImageFile open : files) {
-            if (open.path().toAbsolutePath().normalize().equals(normalized)) {
+            if (open.path() != null && open.path().toAbsolutePath().normalize().equals(normalized)) {
                 return open;
             }
         }
@@ -31,6 +31,25 @@ final class OpenContext {
         ImageFile file = ImageFile.open(path, fetched, files.size());
         files.add(file);
         return file;
+    }
+
+    /** Takes over a byte source as the image's first file. */
+    ImageFile adopt(org.hivescan.bytes.ByteSource source) throws IOException {
+        ImageFile file = ImageFile.of(source, fetched, files.size());
+        files.add(file);
+        return file;
+    }
+
+    /**
+     * The sibling {@code name} of an image file, for the formats that span several files; refused for a file
+     * read through a byte source, which has no folder to look in.
+     */
+    static Path sibling(ImageFile file, String name, String structure) throws IOException {
+        if (file.path() == null) {
+            throw new UnsupportedImageException(file.name(), 0, structure, "this image spans several files ("
+                    + name + " is one), which are opened from a local path only");
+        }
+        return file.path().resolveSibling(name);
     }
 
     List<ImageFile> files() {

@@ -45,6 +45,9 @@ final class RawFormat {
     private static List<ImageFile> segments(ImageFile first, OpenContext context) throws IOException {
         List<ImageFile> segments = new ArrayList<>(List.of(first));
         Path path = first.path();
+        if (path == null) {
+            return segments; // read through a byte source: no sibling segments to look for
+        }
         Matcher numbered = NUMBERED.matcher(path.getFileName().toString());
         if (!numbered.matches()) {
             return segments;

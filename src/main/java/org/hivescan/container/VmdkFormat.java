@@ -128,7 +128,7 @@ final class VmdkFormat {
                     "expected a file name in the descriptor's folder, found \"" + extent[2] + "\"; other folders are"
                             + " not followed");
         }
-        Path path = descriptor.path().resolveSibling(name);
+        Path path = OpenContext.sibling(descriptor, name.toString(), "VMDK descriptor extent \"" + line + "\"");
         ImageFile file = context.open(path);
         switch (type) {
             case "FLAT", "VMFS" -> {

@@ -20,6 +20,8 @@ import org.hivescan.hive.HiveOptions;
 import org.hivescan.hive.Key;
 import org.hivescan.hive.Value;
 import org.hivescan.report.Escaping;
+import org.hivescan.volume.OpenedDisk;
+import org.hivescan.volume.WindowsInstallation;
 
 /**
  * Finds hives by content: a file (or zip member) is a hive when it starts with the regf signature and its base
@@ -134,8 +136,8 @@ public final class Discovery {
             if (ZipArchive.looksLikeZip(file.name(), head)) {
                 return zipCandidates(file.path());
             }
-            if (ImageAccess.looksLikeImage(file.name())) {
-                return List.of(unreadable(ref, ImageAccess.unsupportedReason()));
+            if (ImageAccess.isImage(file.name(), head, tail(file))) {
+                return imageCandidates(file);
             }
             if (namedLikeHive(file.name()) && !isLogName(file.name())) {
                 return List.of(unreadable(ref, notAHive(head)));
@@ -153,6 +155,62 @@ public final class Discovery {
             in.readFully(0, head, 0, n);
         }
         return head;
+    }
+
+    /** The last sector of a file (where a fixed VHD keeps its only footer), or nothing for a short file. */
+    private byte[] tail(ScanEntry file) throws IOException {
+        if (file.size() < BaseBlock.SIZE + 512L) {
+            return new byte[0];
+        }
+        byte[] tail = new byte[512];
+        try (ByteSource in = files.open(file.path())) {
+            in.readFully(file.size() - tail.length, tail, 0, tail.length);
+        }
+        return tail;
+    }
+
+    /**
+     * The SYSTEM and SOFTWARE hives of every Windows installation in a disk image, each with the logs beside it
+     * in the image; an image that cannot be opened, or holds no Windows, is one UNREADABLE candidate saying why.
+     * Only the structures on the way to the hives are read, never the whole image.
+     */
+    private List<HiveCandidate> imageCandidates(ScanEntry file) {
+        SourceRef imageRef = SourceRef.file(file.path());
+        List<HiveCandidate> out = new ArrayList<>();
+        try (OpenedDisk disk = ImageAccess.open(files, file.path())) {
+            if (disk.layout().windows().isEmpty()) {
+                return List.of(unreadable(imageRef, "disk image holds no host: " + ImageAccess.noWindows(disk)));
+            }
+            for (WindowsInstallation w : disk.layout().windows()) {
+                for (String role : List.of("SYSTEM", "SOFTWARE")) {
+                    Optional<WindowsInstallation.HiveFile> hive = w.file(role);
+                    if (hive.isPresent()) {
+                        out.addAll(imageHive(file.path(), w, hive.get()));
+                    }
+                }
+            }
+            return out;
+        } catch (IOException | RuntimeException e) {
+            return List.of(unreadable(imageRef, "disk image cannot be read: " + e.getMessage()));
+        }
+    }
+
+    private List<HiveCandidate> imageHive(String image, WindowsInstallation w, WindowsInstallation.HiveFile hive) {
+        int partition = w.partition().index();
+        SourceRef ref = SourceRef.imageFile(image, partition, hive.path());
+        List<SourceRef> logs = new ArrayList<>();
+        w.logsOf(hive.name()).forEach(l -> logs.add(SourceRef.imageFile(image, partition, l.path())));
+        try {
+            ByteSource in = hive.file().open();
+            byte[] head = new byte[(int) Math.min(BaseBlock.SIZE, in.size())];
+            in.readFully(0, head, 0, head.length);
+            if (!isRegf(head)) {
+                return List.of(unreadable(ref, notAHive(head)));
+            }
+            return primaryOrNothing(ref, head, () -> HiveBytes.open(in), logs);
+        } catch (IOException | RuntimeException e) {
+            return List.of(unreadable(ref, "cannot be read: " + e.getMessage()));
+        }
     }
 
     private static List<String> names(List<ScanEntry> entries) {

@@ -5,22 +5,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.hivescan.bytes.ArrayBytes;
 import org.hivescan.bytes.ByteSource;
-import org.hivescan.bytes.HiveBytes;
 import org.hivescan.bytes.HiveFormatException;
-import org.hivescan.format.BaseBlock;
-import org.hivescan.hive.Hive;
-import org.hivescan.hive.HiveOptions;
 import org.hivescan.recovery.HiveLoader;
 import org.hivescan.recovery.LoadOptions;
 import org.hivescan.recovery.LoadedHive;
-import org.hivescan.recovery.RecoveryReport;
+import org.hivescan.recovery.LogLocator;
 
 /**
- * The one place the scan opens hives, so that changes to the hive library's entry points stay here. A local file
- * goes through the loader (memory-mapped, transaction logs beside it replayed); a zip member or an image file is
- * read into memory, up to {@link #maxInMemoryBytes}, since a deflated member has no random access anyway.
+ * The one place the scan opens hives, so that changes to the hive library's entry points stay here. Wherever a
+ * hive lives, a dirty primary is replayed from the transaction logs discovery found beside it (regf format
+ * specification, §Dirty state of a hive), through the same loader: a local file is memory-mapped; a file inside
+ * a disk image is read through the image's tables; a zip member, or a file on a remote file system, is read into
+ * memory up to {@link #maxInMemoryBytes}, since a deflated member has no random access anyway.
  */
 final class HiveAccess {
     private final ScanFiles files;
@@ -31,29 +28,40 @@ final class HiveAccess {
         this.maxInMemoryBytes = maxInMemoryBytes;
     }
 
-    /** Opens a hive with its logs applied where the library can; the caller closes it. */
-    LoadedHive open(SourceRef source) throws HiveFormatException, IOException {
+    /** Opens a hive with its logs applied when it is dirty; the caller closes it. */
+    LoadedHive open(HiveCandidate hive) throws HiveFormatException, IOException {
+        SourceRef source = hive.source();
+        if (source.type() == SourceRef.Type.IMAGE_FILE) {
+            return ImageAccess.load(files, hive);
+        }
         Optional<Path> local = source.type() == SourceRef.Type.FILE ? files.localPath(source.container())
                 : Optional.empty();
         if (local.isPresent()) {
             return HiveLoader.open(local.get(), LoadOptions.defaults());
         }
-        return openInMemory(source);
+        return HiveLoader.open(inMemory(source), logsOf(hive), LoadOptions.defaults());
     }
 
-    private LoadedHive openInMemory(SourceRef source) throws HiveFormatException, IOException {
-        HiveBytes bytes = new ArrayBytes(source.toString(), readAll(source));
-        BaseBlock base = BaseBlock.read(bytes, 0);
-        List<String> notes = new ArrayList<>();
-        if (base.isDirty()) {
-            // Replay needs the logs as files; until the library replays from any ByteSource, say so.
-            notes.add("the primary is dirty; logs inside archives and images are not replayed yet, reading it as"
-                    + " it is");
-        }
-        Hive hive = Hive.open(bytes, HiveOptions.lenient());
-        RecoveryReport report = new RecoveryReport(base.isDirty(), base.dirtyReasons(), List.of(), false, notes,
-                List.of());
-        return new LoadedHive(hive, report, bytes);
+    /** The logs discovery found beside the hive, each read into memory when opened. */
+    private LogLocator logsOf(HiveCandidate hive) {
+        return () -> {
+            List<ByteSource> out = new ArrayList<>();
+            try {
+                for (SourceRef log : hive.logs()) {
+                    out.add(inMemory(log));
+                }
+            } catch (IOException | RuntimeException e) {
+                for (ByteSource opened : out) {
+                    opened.close();
+                }
+                throw e;
+            }
+            return out;
+        };
+    }
+
+    private ByteSource inMemory(SourceRef source) throws IOException {
+        return new SourceOpener.MemorySource(source.toString(), readAll(source));
     }
 
     /** Every byte of a non-local source, refusing sizes past the memory limit. */
@@ -62,7 +70,7 @@ final class HiveAccess {
             long size = in.size();
             if (size > maxInMemoryBytes) {
                 throw new IOException(source + ": " + size + " bytes is past the in-memory limit of "
-                        + maxInMemoryBytes + " bytes for a hive inside an archive or image");
+                        + maxInMemoryBytes + " bytes for a hive inside an archive or on a remote file system");
             }
             byte[] data = new byte[(int) size];
             in.readFully(0, data, 0, data.length);

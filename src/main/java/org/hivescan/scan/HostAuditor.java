@@ -85,7 +85,7 @@ public final class HostAuditor {
     }
 
     private LoadedHive open(HiveCandidate c) throws HiveFormatException, IOException {
-        return c == null ? null : hives.open(c.source());
+        return c == null ? null : hives.open(c);
     }
 
     private static String path(HiveCandidate c) {

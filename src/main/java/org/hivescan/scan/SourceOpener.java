@@ -3,7 +3,10 @@ package org.hivescan.scan;
 import java.io.IOException;
 import org.hivescan.bytes.ByteSource;
 
-/** Opens any {@link SourceRef} as positional bytes: a file directly, a zip member from memory. */
+/**
+ * Opens any {@link SourceRef} as positional bytes: a file directly, a zip member from memory (bounded), a file
+ * inside a disk image through the image's own tables.
+ */
 final class SourceOpener {
     /** A zip member larger than this is refused: no hive a scan audits comes near it. */
     static final long MAX_MEMBER_BYTES = 1L << 30;
@@ -16,7 +19,7 @@ final class SourceOpener {
             case FILE -> files.open(source.container());
             case ZIP_MEMBER -> new MemorySource(source.toString(),
                     ZipArchive.read(files, source.container(), source.member(), MAX_MEMBER_BYTES));
-            case IMAGE_FILE -> throw new IOException(source + ": " + ImageAccess.unsupportedReason());
+            case IMAGE_FILE -> ImageAccess.openFile(files, source);
         };
     }
 

@@ -26,7 +26,18 @@ public final class OpenedDisk implements Closeable {
     }
 
     public static OpenedDisk open(Path file) throws IOException {
-        DiskImage image = DiskImages.open(file);
+        return scan(DiskImages.open(file));
+    }
+
+    /**
+     * Opens an image read through a byte source (a file with no local path), taking the source over; only
+     * single-file images ({@link DiskImages#open(ByteSource)}).
+     */
+    public static OpenedDisk open(ByteSource file) throws IOException {
+        return scan(DiskImages.open(file));
+    }
+
+    private static OpenedDisk scan(DiskImage image) throws IOException {
         try {
             return new OpenedDisk(image, DiskLayout.scan(image.disk()));
         } catch (IOException | RuntimeException | Error e) {

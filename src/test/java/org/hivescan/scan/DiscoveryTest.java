@@ -36,6 +36,10 @@ class DiscoveryTest {
         assertThat(describe(remote)).isEqualTo(describe(local));
         assertThat(local).filteredOn(c -> c.source().type() == SourceRef.Type.ZIP_MEMBER)
                 .extracting(HiveCandidate::kind).containsOnly(ContentKind.SYSTEM, ContentKind.SOFTWARE).hasSize(8);
+        assertThat(local).filteredOn(c -> c.source().type() == SourceRef.Type.IMAGE_FILE)
+                .extracting(c -> c.source().fileName() + " " + c.kind() + " " + c.logs().size())
+                .containsExactlyInAnyOrder("SYSTEM SYSTEM 0", "SOFTWARE SOFTWARE 0", "SYSTEM SYSTEM 1",
+                        "SOFTWARE SOFTWARE 0");
         assertThat(local).filteredOn(c -> c.source().toString().endsWith("NTUSER.DAT")).singleElement()
                 .extracting(HiveCandidate::kind).isEqualTo(ContentKind.OTHER);
     }

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code hivescan scan} over a generated fleet of about 60 hosts (every layout of testdata/fleet/make_fleet.py):
- * every host found and paired as the fleet manifest says, verdicts equal to each scenario's expected.json, errors
+ * {@code hivescan scan} over a generated fleet of about 60 hosts (every layout of testdata/fleet/make_fleet.py,
+ * disk images included): every host found and paired as the fleet manifest says, verdicts equal to each scenario's expected.json, errors
  * isolated, and summary.csv read back by an independent RFC 4180 parser.
  */
 class FleetScanTest {
@@ -129,9 +129,45 @@ class FleetScanTest {
         List<String> labels = manifest("scenario").map(h -> h.path("label").asText()).toList();
         assertThat(labels).anyMatch(l -> l.startsWith("trees/")).anyMatch(l -> l.startsWith("pairs/"))
                 .anyMatch(l -> l.startsWith("zips/kape-")).anyMatch(l -> l.startsWith("zips/velo-"))
-                .anyMatch(l -> l.startsWith("loose/"));
+                .anyMatch(l -> l.startsWith("loose/")).anyMatch(l -> l.startsWith("images/"));
         JsonNode kape = bySource.get("zips/kape-0.zip!C%3A/Windows/System32/config/SYSTEM");
         assertThat(kape.path("sources").path("system").path("type").asText()).isEqualTo("zip_member");
+    }
+
+    @Test
+    void eachWindowsInstallationOfADiskImageIsAHostNamedByItsPartition() throws IOException {
+        List<JsonNode> images = manifest("scenario").filter(h -> h.path("label").asText().startsWith("images/"))
+                .toList();
+        assertThat(images).extracting(h -> h.path("label").asText())
+                .containsExactly("images/win-0.raw", "images/win-1.vhdx");
+        for (JsonNode h : images) {
+            JsonNode line = hostOf(h);
+            JsonNode system = line.path("sources").path("system");
+            assertThat(system.path("type").asText()).isEqualTo("image_file");
+            assertThat(system.path("member").asText()).isEqualTo("/Windows/System32/config/SYSTEM");
+            // win-0 is MBR with System Reserved first, so Windows is on partition 2; win-1 is GPT, partition 1.
+            assertThat(system.path("partition").asInt()).isEqualTo(h.path("label").asText().endsWith(".raw") ? 2 : 1);
+            assertThat(line.path("name").asText()).isEqualTo(h.path("name").asText());
+            assertMatchesExpected(line, h.path("scenario").asText());
+        }
+    }
+
+    @Test
+    void dirtyHivesInImagesAndZipsAreReplayedFromTheLogsBesideThem() throws IOException {
+        List<JsonNode> dirty = manifest("scenario").filter(h -> h.path("dirty").asBoolean()).toList();
+        assertThat(dirty).extracting(h -> h.path("label").asText())
+                .containsExactlyInAnyOrder("zips/kape-1.zip", "images/win-1.vhdx");
+        for (JsonNode h : dirty) {
+            JsonNode line = hostOf(h);
+            JsonNode system = line.path("audit").path("hives").get(0);
+            assertThat(system.path("role").asText()).isEqualTo("SYSTEM");
+            assertThat(system.path("dirty").asBoolean()).isTrue();
+            assertThat(system.path("logs_applied").asBoolean()).as(system.toString()).isTrue();
+            assertThat(line.path("sources").path("system").path("logs").get(0).asText()).endsWith("/SYSTEM.LOG1");
+            // The primary holds the name as XXXX; only the replayed log gives the real one.
+            assertThat(line.path("name").asText()).isEqualTo(h.path("name").asText()).doesNotContain("XXXX");
+            assertMatchesExpected(line, h.path("scenario").asText());
+        }
     }
 
     @Test

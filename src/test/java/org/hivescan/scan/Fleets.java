@@ -24,11 +24,20 @@ final class Fleets {
 
     /** A fleet of about {@code hosts} hosts in {@code dir} (which must not exist or be empty). */
     static Path make(Path dir, int hosts, boolean looseOnly) throws IOException, InterruptedException {
+        return make(dir, hosts, looseOnly ? "--loose-only" : null);
+    }
+
+    /** A fleet of {@code hosts} VHDX disk images, one host each. */
+    static Path images(Path dir, int hosts) throws IOException, InterruptedException {
+        return make(dir, hosts, "--images-only");
+    }
+
+    private static Path make(Path dir, int hosts, String only) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("python3",
                 TestPaths.testdata().resolve("fleet/make_fleet.py").toString(), dir.toString(), "--hosts",
-                String.valueOf(hosts)));
-        if (looseOnly) {
-            cmd.add("--loose-only");
+                String.valueOf(hosts), "--shared", TestPaths.shared().toString()));
+        if (only != null) {
+            cmd.add(only);
         }
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

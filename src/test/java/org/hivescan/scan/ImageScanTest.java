@@ -1,0 +1,141 @@
+package org.hivescan.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.hivescan.bytes.ByteSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Disk images in a scan: found by content whatever their name, read without fetching the whole image (also
+ * through a file system with no local paths), and a broken image, or one without Windows, as one ERROR row.
+ */
+class ImageScanTest {
+    @TempDir
+    static Path tmp;
+    static Path image;
+
+    @BeforeAll
+    static void image() throws Exception {
+        image = Fleets.images(tmp.resolve("fleet"), 1).resolve("images/win-0.vhdx");
+    }
+
+    /** Counts every byte read through the file system, per path. */
+    static final class CountingFiles implements ScanFiles {
+        final ScanFiles inner = new RemoteLikeFiles(null, 0);
+        final Map<String, AtomicLong> bytes = new ConcurrentHashMap<>();
+
+        @Override
+        public List<ScanEntry> list(String dir) throws IOException {
+            return inner.list(dir);
+        }
+
+        @Override
+        public ScanEntry stat(String path) throws IOException {
+            return inner.stat(path);
+        }
+
+        @Override
+        public String parent(String path) {
+            return inner.parent(path);
+        }
+
+        @Override
+        public Optional<Path> localPath(String path) {
+            return Optional.empty();
+        }
+
+        @Override
+        public ByteSource open(String path) throws IOException {
+            ByteSource source = inner.open(path);
+            AtomicLong count = bytes.computeIfAbsent(path, p -> new AtomicLong());
+            return new ByteSource() {
+                @Override
+                public String name() {
+                    return source.name();
+                }
+
+                @Override
+                public long size() throws IOException {
+                    return source.size();
+                }
+
+                @Override
+                public void readFully(long position, byte[] buffer, int offset, int length) throws IOException {
+                    source.readFully(position, buffer, offset, length);
+                    count.addAndGet(length);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    source.close();
+                }
+            };
+        }
+    }
+
+    private static List<com.fasterxml.jackson.databind.JsonNode> scan(ScanFiles files, Path root, Path out)
+            throws Exception {
+        ScanOptions options = new ScanOptions(out, 2, false, false, false, Duration.ofSeconds(60), null);
+        new ScanRun(files, options, ScanRun.Progress.NONE).run(List.of(root.toString()));
+        return Fleets.lines(out.resolve("hosts.jsonl"));
+    }
+
+    @Test
+    void anImageOnAFileSystemWithoutLocalPathsIsScannedReadingASmallPartOfIt() throws Exception {
+        CountingFiles files = new CountingFiles();
+        var lines = scan(files, image, tmp.resolve("out-remote"));
+        var local = scan(new LocalScanFiles(), image, tmp.resolve("out-local"));
+        assertThat(lines).singleElement().satisfies(l -> assertThat(l.path("status").asText())
+                .isIn("READY", "NOT READY", "UNKNOWN"));
+        assertThat(local).hasSize(1);
+        for (String field : List.of("host_id", "name", "status", "sources")) {
+            assertThat(lines.get(0).path(field)).as(field).isEqualTo(local.get(0).path(field));
+        }
+        assertThat(lines.get(0).path("audit").path("rules")).isEqualTo(local.get(0).path("audit").path("rules"));
+        long read = files.bytes.get(image.toString()).get();
+        // Discovery, then the audit: partition table, MFT records, index nodes and the two 12 KiB hives.
+        assertThat(read).as("bytes read of a %d-byte image", Files.size(image)).isPositive()
+                .isLessThan(4L << 20).isLessThan(Files.size(image) / 20);
+    }
+
+    @Test
+    void imagesAreFoundByContentWhateverTheirName(@TempDir Path dir) throws Exception {
+        Files.copy(image, dir.resolve("export-without-extension"));
+        var lines = scan(new LocalScanFiles(), dir, dir.resolve("out"));
+        assertThat(lines).singleElement().satisfies(l -> assertThat(l.path("sources").path("system")
+                .path("type").asText()).isEqualTo("image_file"));
+    }
+
+    @Test
+    void aTruncatedImageOrOneWithoutWindowsIsOneErrorRowWithItsReason(@TempDir Path dir) throws Exception {
+        Path cut = dir.resolve("in/cut.vhdx");
+        Files.createDirectories(cut.getParent());
+        Files.copy(image, cut);
+        try (RandomAccessFile f = new RandomAccessFile(cut.toFile(), "rw")) {
+            f.setLength(1 << 20); // headers and region table kept, every payload block gone
+        }
+        Path empty = dir.resolve("in/blank.img");
+        try (RandomAccessFile f = new RandomAccessFile(empty.toFile(), "rw")) {
+            f.setLength(4 << 20); // all zeros: named like an image, no partition table
+        }
+        var lines = scan(new LocalScanFiles(), dir.resolve("in"), dir.resolve("out"));
+        assertThat(lines).hasSize(2).allSatisfy(l -> {
+            assertThat(l.path("status").asText()).isEqualTo("ERROR");
+            assertThat(l.path("error").asText()).startsWith("disk image cannot be read: ");
+        });
+        assertThat(lines.get(0).path("error").asText()).contains("blank.img").contains("0xAA55");
+        assertThat(lines.get(1).path("error").asText()).contains("cut.vhdx");
+    }
+}
