@@ -144,10 +144,18 @@ def build_image(shared, files, layout, fmt, dest):
         env = dict(os.environ, LAYOUT=layout, FORMATS='vhdx' if fmt == 'vhdx' else 'vhd',
                    KEEP_RAW='1' if fmt == 'raw' else '0', VERIFY='0', EXTRAS='0', SYS32_FILES='0')
         script = os.path.join(shared, 'tools', 'vmimg', 'make_image.sh')
-        done = subprocess.run(['bash', script, hives, base], env=env, stdout=subprocess.PIPE,
-                              stderr=subprocess.STDOUT)
-        if done.returncode != 0:
-            sys.exit('make_fleet.py: make_image.sh failed for %s:\n%s' % (dest, done.stdout.decode(errors='replace')))
+        for attempt in (1, 2):
+            done = subprocess.run(['bash', script, hives, base], env=env, stdout=subprocess.PIPE,
+                                  stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+            if done.returncode == 0:
+                break
+            # Seen once under heavy load and never reproduced: say what happened, with the folder's contents,
+            # and try once more before giving up.
+            print('make_fleet.py: make_image.sh failed for %s (attempt %d; %s holds %s):\n%s' % (
+                dest, attempt, hives, sorted(os.listdir(hives)), done.stdout.decode(errors='replace')),
+                file=sys.stderr)
+        else:
+            sys.exit('make_fleet.py: make_image.sh failed twice for %s' % dest)
         os.replace(base + '.' + fmt, dest)
 
 

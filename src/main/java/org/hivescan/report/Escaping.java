@@ -15,12 +15,22 @@ public final class Escaping {
      * registry paths are full of them.
      */
     public static String terminal(String s) {
+        // Scanned as an array: one copy, then no per-character bounds checks (many strings, of thousands of
+        // hosts in a scan, pass through here, and almost all of them need no escape).
+        char[] chars = s.toCharArray();
+        int i = 0;
+        while (i < chars.length && isPrintableAscii(chars[i])) {
+            i++;
+        }
+        if (i == chars.length) {
+            return s;
+        }
         StringBuilder sb = null;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            String replacement = terminalEscape(s, i, c);
+        for (; i < chars.length; i++) {
+            char c = chars[i];
+            String replacement = isPrintableAscii(c) ? null : terminalEscape(chars, i, c);
             if (replacement != null && sb == null) {
-                sb = new StringBuilder(s.length() + 16).append(s, 0, i);
+                sb = new StringBuilder(chars.length + 16).append(chars, 0, i);
             }
             if (sb != null) {
                 if (replacement != null) {
@@ -33,7 +43,12 @@ public final class Escaping {
         return sb == null ? s : sb.toString();
     }
 
-    private static String terminalEscape(String s, int i, char c) {
+    /** Printable ASCII is never escaped. */
+    private static boolean isPrintableAscii(char c) {
+        return c >= 0x20 && c < 0x7F;
+    }
+
+    private static String terminalEscape(char[] s, int i, char c) {
         if (c == '\n') {
             return "\\n";
         }
@@ -44,20 +59,28 @@ public final class Escaping {
             return "\\t";
         }
         if (c < 0x20 || (c >= 0x7F && c < 0xA0)) {
-            return String.format("\\x%02x", (int) c);
+            return hex("\\x", c, 2);
         }
         if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F
                 || c == 0xFEFF) {
-            return String.format("\\u%04x", (int) c);
+            return hex("\\u", c, 4);
         }
         if (Character.isHighSurrogate(c)) {
-            return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1)) ? null
-                    : String.format("\\u%04x", (int) c);
+            return i + 1 < s.length && Character.isLowSurrogate(s[i + 1]) ? null : hex("\\u", c, 4);
         }
         if (Character.isLowSurrogate(c)) {
-            return i > 0 && Character.isHighSurrogate(s.charAt(i - 1)) ? null : String.format("\\u%04x", (int) c);
+            return i > 0 && Character.isHighSurrogate(s[i - 1]) ? null : hex("\\u", c, 4);
         }
         return null;
+    }
+
+    /** {@code prefix} and {@code value} in {@code digits} lowercase hex digits, as %02x / %04x would print. */
+    private static String hex(String prefix, char value, int digits) {
+        char[] out = new char[digits];
+        for (int d = digits - 1, v = value; d >= 0; d--, v >>>= 4) {
+            out[d] = Character.forDigit(v & 0xF, 16);
+        }
+        return prefix + new String(out);
     }
 
     /** For a CSV cell: terminal-safe, quoted, and with a leading formula character neutralised. */
@@ -72,21 +95,38 @@ public final class Escaping {
     /** For HTML or Markdown: markup characters as entities, plus the terminal escapes. */
     public static String html(String s) {
         String safe = terminal(s);
-        StringBuilder sb = new StringBuilder(safe.length());
-        for (int i = 0; i < safe.length(); i++) {
-            char c = safe.charAt(i);
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                case '|' -> sb.append("&#124;");
-                case '`' -> sb.append("&#96;");
-                default -> sb.append(c);
+        char[] chars = safe.toCharArray();
+        int i = 0;
+        while (i < chars.length && entity(chars[i]) == null) {
+            i++;
+        }
+        if (i == chars.length) {
+            return safe;
+        }
+        StringBuilder sb = new StringBuilder(chars.length + 16).append(chars, 0, i);
+        for (; i < chars.length; i++) {
+            String e = entity(chars[i]);
+            if (e == null) {
+                sb.append(chars[i]);
+            } else {
+                sb.append(e);
             }
         }
         return sb.toString();
+    }
+
+    /** The entity of a markup character, else null. */
+    private static String entity(char c) {
+        return switch (c) {
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '&' -> "&amp;";
+            case '"' -> "&quot;";
+            case '\'' -> "&#39;";
+            case '|' -> "&#124;";
+            case '`' -> "&#96;";
+            default -> null;
+        };
     }
 
     /**

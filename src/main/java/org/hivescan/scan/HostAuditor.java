@@ -40,6 +40,15 @@ public final class HostAuditor {
     }
 
     public HostResult audit(HostPlan plan) {
+        return outcome(plan).result();
+    }
+
+    /** A host's result with the {@code hosts.jsonl} line as a tree, so a local scan need not parse it back. */
+    record Outcome(HostResult result, ObjectNode line) {
+    }
+
+    /** {@link #audit} with its line as a tree. Never throws. */
+    Outcome outcome(HostPlan plan) {
         try {
             if (plan.error() != null) {
                 return result(plan, HostRecord.line(plan, plan.nameHint(), HostResult.ERROR, plan.error(), null, Map.of()),
@@ -71,10 +80,10 @@ public final class HostAuditor {
 
     private HostResult error(HostPlan plan, String why) {
         return result(plan, HostRecord.line(plan, plan.nameHint(), HostResult.ERROR, why, null, Map.of()),
-                Map.of());
+                Map.of()).result();
     }
 
-    private HostResult auditHives(HostPlan plan) throws HiveFormatException, IOException {
+    private Outcome auditHives(HostPlan plan) throws HiveFormatException, IOException {
         try (LoadedHive sys = open(plan.system()); LoadedHive soft = open(plan.software())) {
             AuditAccess.Audited a = audits.audit(sys, path(plan.system()), soft, path(plan.software()));
             String overall = a.json().path("overall").asText(HostResult.ERROR);
@@ -98,7 +107,7 @@ public final class HostAuditor {
         return computer != null && !computer.isBlank() ? computer : plan.nameHint();
     }
 
-    private HostResult result(HostPlan plan, ObjectNode line, Map<String, String> fixes) {
-        return HostRecord.result(line, audits.stackIds(), audits.ruleIds(), fixes);
+    private Outcome result(HostPlan plan, ObjectNode line, Map<String, String> fixes) {
+        return new Outcome(HostRecord.result(line, audits.stackIds(), audits.ruleIds(), fixes), line);
     }
 }

@@ -226,7 +226,7 @@ public final class ScanRun {
         AtomicBoolean released = new AtomicBoolean();
         Thread t = new Thread(() -> {
             try {
-                result.complete(Done.of(auditor.audit(plan)));
+                result.complete(Done.of(auditor.outcome(plan)));
             } catch (Throwable e) {
                 result.completeExceptionally(e);
             } finally {
@@ -303,6 +303,10 @@ public final class ScanRun {
 
     /** A host's result with its report fragment, both made on the auditing thread. */
     private record Done(HostResult result, HtmlReportWriter.Fragment fragment) {
+        static Done of(HostAuditor.Outcome o) {
+            return new Done(o.result(), HtmlReportWriter.fragment(o.line()));
+        }
+
         static Done of(HostResult r) {
             try {
                 return new Done(r, HtmlReportWriter.fragment(Json.MAPPER.readTree(r.jsonLine())));

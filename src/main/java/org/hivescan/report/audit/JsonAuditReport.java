@@ -38,29 +38,37 @@ public final class JsonAuditReport {
     public static void write(AuditReport r, Writer out) throws IOException {
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.useDefaultPrettyPrinter();
-            g.writeStartObject();
-            g.writeNumberField("schema_version", SCHEMA_VERSION);
-            g.writeStringField("generator", "hivescan audit");
-            g.writeStringField("rules_version", r.rulesVersion());
-            g.writeNumberField("rules_schema_version", r.ruleSchemaVersion());
-            g.writeBooleanField("rules_customized", r.rulesCustomized());
-            g.writeStringField("overall", r.overall().label());
-            writeStacks(g, r.stacks());
-            g.writeBooleanField("fixable_by_registry", r.fixableByRegistry());
-            writeStrings(g, "fix_blockers", r.fixBlockers());
-            g.writeStringField("fix_variant", r.tls12Only() ? "tls12-only" : "article");
-            writeHost(g, r.host());
-            writeHives(g, r.hives());
-            writeSummary(g, r.rules());
-            g.writeArrayFieldStart("rules");
-            for (RuleResult rule : r.rules()) {
-                writeRule(g, rule);
-            }
-            g.writeEndArray();
-            g.writeEndObject();
+            write(r, g);
         }
         out.write('\n');
         out.flush();
+    }
+
+    /**
+     * Writes the document to any generator, which stays open: a bulk scan writes it into a token buffer and
+     * reads it back as a tree, with no text in between.
+     */
+    public static void write(AuditReport r, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("schema_version", SCHEMA_VERSION);
+        g.writeStringField("generator", "hivescan audit");
+        g.writeStringField("rules_version", r.rulesVersion());
+        g.writeNumberField("rules_schema_version", r.ruleSchemaVersion());
+        g.writeBooleanField("rules_customized", r.rulesCustomized());
+        g.writeStringField("overall", r.overall().label());
+        writeStacks(g, r.stacks());
+        g.writeBooleanField("fixable_by_registry", r.fixableByRegistry());
+        writeStrings(g, "fix_blockers", r.fixBlockers());
+        g.writeStringField("fix_variant", r.tls12Only() ? "tls12-only" : "article");
+        writeHost(g, r.host());
+        writeHives(g, r.hives());
+        writeSummary(g, r.rules());
+        g.writeArrayFieldStart("rules");
+        for (RuleResult rule : r.rules()) {
+            writeRule(g, rule);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
     private static void writeStacks(JsonGenerator g, List<StackResult> stacks) throws IOException {
