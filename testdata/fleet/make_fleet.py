@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Builds a test fleet for `hivescan scan` from the audit scenarios in testdata/hosts and writes its manifest.
 
-    make_fleet.py OUT [--hosts N] [--loose-only | --images-only] [--shared DIR]
+    make_fleet.py OUT [--hosts N] [--loose-only | --images-only | --no-images] [--shared DIR]
 
 The fleet (about N hosts; 60 by default) mixes every layout the scan must understand:
   loose/NAME/SYSTEM+SOFTWARE                          loose folders (the bulk, sized to reach N)
@@ -20,7 +20,8 @@ The fleet (about N hosts; 60 by default) mixes every layout the scan must unders
   hostile/<img ...>/SYSTEM+SOFTWARE                   HTML, CSV-formula and control characters in names
   loose/NAME/NTUSER.DAT                               another hive beside a host (found, not audited)
 --loose-only builds N loose hosts and nothing else (the benchmark fleet); --images-only builds N VHDX disk
-images, one host each (the image benchmark fleet).
+images, one host each (the image benchmark fleet); --no-images leaves the two disk images out (for a machine
+without the image tools; errors/broken.vhdx, made here byte by byte, stays).
 
 Images are built by the shared vmimg scripts (--shared DIR, default ../shared beside the checkout, or
 $HIVESCAN_SHARED): mkntfs, wimapply, ntfscp, sgdisk/sfdisk and qemu-img, from Debian (bin/test installs them).
@@ -310,6 +311,7 @@ def main():
     ap.add_argument('--hosts', type=int, default=60)
     ap.add_argument('--loose-only', action='store_true')
     ap.add_argument('--images-only', action='store_true')
+    ap.add_argument('--no-images', action='store_true')
     ap.add_argument('--shared', default=os.environ.get('HIVESCAN_SHARED',
                                                        os.path.join(HERE, '..', '..', '..', 'shared')))
     a = ap.parse_args()
@@ -321,13 +323,14 @@ def main():
     elif a.images_only:
         fleet.images(a.hosts, layouts=(('gpt', 'vhdx', 1),), dirty_index=-1)
     else:
-        fixed = 5 + 4 + 2 + 2 + 2 + 2 + 3 + 3 + 1 + 2
+        fixed = 5 + 4 + 2 + 2 + 2 + 2 + 3 + 3 + 1 + (0 if a.no_images else 2)
         fleet.loose(max(4, a.hosts - fixed))
         fleet.trees(5)
         fleet.pairs(4)
         fleet.zips('kape', 2)
         fleet.zips('velo', 2)
-        fleet.images(2)
+        if not a.no_images:
+            fleet.images(2)
         fleet.duplicates(2)
         fleet.partial()
         fleet.ambiguous()

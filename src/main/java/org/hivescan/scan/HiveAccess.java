@@ -11,6 +11,7 @@ import org.hivescan.recovery.HiveLoader;
 import org.hivescan.recovery.LoadOptions;
 import org.hivescan.recovery.LoadedHive;
 import org.hivescan.recovery.LogLocator;
+import org.hivescan.volume.OpenedDisk;
 
 /**
  * The one place the scan opens hives, so that changes to the hive library's entry points stay here. Wherever a
@@ -30,9 +31,27 @@ final class HiveAccess {
 
     /** Opens a hive with its logs applied when it is dirty; the caller closes it. */
     LoadedHive open(HiveCandidate hive) throws HiveFormatException, IOException {
+        return open(hive, null);
+    }
+
+    /**
+     * The image both hives of a host live in, opened once for the two of them (the caller closes it after the
+     * hives); null when they do not share one.
+     */
+    OpenedDisk sharedImage(HiveCandidate system, HiveCandidate software) throws IOException {
+        if (system == null || software == null || system.source().type() != SourceRef.Type.IMAGE_FILE
+                || !system.source().container().equals(software.source().container())
+                || software.source().type() != SourceRef.Type.IMAGE_FILE) {
+            return null;
+        }
+        return ImageAccess.open(files, system.source().container());
+    }
+
+    /** {@link #open(HiveCandidate)}, reading a hive inside {@code image} (when not null) through it. */
+    LoadedHive open(HiveCandidate hive, OpenedDisk image) throws HiveFormatException, IOException {
         SourceRef source = hive.source();
         if (source.type() == SourceRef.Type.IMAGE_FILE) {
-            return ImageAccess.load(files, hive);
+            return image != null ? ImageAccess.load(image, hive, false) : ImageAccess.load(files, hive);
         }
         Optional<Path> local = source.type() == SourceRef.Type.FILE ? files.localPath(source.container())
                 : Optional.empty();

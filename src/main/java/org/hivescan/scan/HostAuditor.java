@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.hivescan.bytes.HiveFormatException;
 import org.hivescan.recovery.LoadedHive;
+import org.hivescan.volume.OpenedDisk;
 
 /**
  * Audits one host. {@link #audit} never throws: an unreadable hive, a hostile structure or even a library bug
@@ -84,7 +85,9 @@ public final class HostAuditor {
     }
 
     private Outcome auditHives(HostPlan plan) throws HiveFormatException, IOException {
-        try (LoadedHive sys = open(plan.system()); LoadedHive soft = open(plan.software())) {
+        // Closed in reverse order: the hives, then the image they share (if any).
+        try (OpenedDisk image = hives.sharedImage(plan.system(), plan.software());
+                LoadedHive sys = open(plan.system(), image); LoadedHive soft = open(plan.software(), image)) {
             AuditAccess.Audited a = audits.audit(sys, path(plan.system()), soft, path(plan.software()));
             String overall = a.json().path("overall").asText(HostResult.ERROR);
             String name = nameOf(plan, a.json());
@@ -93,8 +96,8 @@ public final class HostAuditor {
         }
     }
 
-    private LoadedHive open(HiveCandidate c) throws HiveFormatException, IOException {
-        return c == null ? null : hives.open(c);
+    private LoadedHive open(HiveCandidate c, OpenedDisk image) throws HiveFormatException, IOException {
+        return c == null ? null : hives.open(c, image);
     }
 
     private static String path(HiveCandidate c) {

@@ -141,11 +141,18 @@ final class ImageAccess {
      * of the image serves the primary and its logs, and is closed with the hive.
      */
     static LoadedHive load(ScanFiles files, HiveCandidate hive) throws IOException, HiveFormatException {
+        return load(open(files, hive.source().container()), hive, true);
+    }
+
+    /**
+     * Loads a hive from an image already open; with {@code ownsDisk} the hive closes the image when it is closed
+     * (and so does a failure), else the caller does, after the hive.
+     */
+    static LoadedHive load(OpenedDisk disk, HiveCandidate hive, boolean ownsDisk) throws IOException {
         SourceRef ref = hive.source();
-        OpenedDisk disk = open(files, ref.container());
         try {
             ByteSource primary = new Owning(disk.file(ref.member(), ref.partition()).file().open(), ref.toString(),
-                    disk);
+                    ownsDisk ? disk : null);
             LogLocator logs = () -> {
                 List<ByteSource> out = new ArrayList<>();
                 for (SourceRef log : hive.logs()) {
@@ -156,7 +163,9 @@ final class ImageAccess {
             };
             return HiveLoader.open(primary, logs, LoadOptions.defaults());
         } catch (IOException | RuntimeException e) {
-            closeQuietly(disk);
+            if (ownsDisk) {
+                closeQuietly(disk);
+            }
             throw e;
         }
     }

@@ -26,9 +26,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.hivescan.report.Json;
 
 /**
- * A whole local scan: discovery in parallel, grouping, then the hosts audited {@code jobs} at a time, each on
- * its own daemon thread under the per-host time limit, with results written in plan order (so two runs, or a run
- * and its resumption, write the same lines in the same order). {@code summary.csv} and {@code report.html} are
+ * A whole local scan: discovery in parallel, grouping, then the hosts audited {@code jobs} at a time, each on a
+ * daemon thread (reused from host to host) under the per-host time limit, with results written in plan order (so
+ * two runs, or a run and its resumption, write the same lines in the same order). {@code summary.csv} and {@code report.html} are
  * rebuilt from {@code hosts.jsonl} at the end, which is what makes a resumed scan's outputs whole.
  */
 public final class ScanRun {
@@ -177,14 +177,26 @@ public final class ScanRun {
         }
     }
 
-    /** One audit in flight. */
-    private record Pending(HostPlan plan, CompletableFuture<Done> result, Thread thread, long startNanos,
+    /** One audit in flight; {@code task} is cancelled (its thread interrupted) when the host times out. */
+    private record Pending(HostPlan plan, CompletableFuture<Done> result, Future<?> task, long startNanos,
             AtomicBoolean released) {
     }
 
     private void auditAll(List<HostPlan> plans, HostAuditor auditor, HostsJsonlWriter writer, Reports reports,
             int alreadyDone, int total) throws IOException {
         Sink sink = new Sink(auditor, writer, reports, new FixFilesWriter(options.out()), alreadyDone, total);
+        // Threads are reused while they are free; one abandoned past its time limit keeps its thread and a new one
+        // takes the slot, so a hung host never holds back the others. Daemons: a hung audit cannot keep the JVM up.
+        ExecutorService threads = Executors.newCachedThreadPool(daemon("hivescan-host"));
+        try {
+            auditAll(plans, auditor, sink, threads);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private void auditAll(List<HostPlan> plans, HostAuditor auditor, Sink sink, ExecutorService threads)
+            throws IOException {
         Semaphore slots = new Semaphore(options.jobs());
         Deque<Pending> inFlight = new ArrayDeque<>();
         int window = options.jobs() * 8;
@@ -201,7 +213,7 @@ public final class ScanRun {
                     sink.take(inFlight, slots, true);
                 }
             }
-            inFlight.addLast(start(plan, auditor, slots));
+            inFlight.addLast(start(plan, auditor, slots, threads));
         }
         while (!inFlight.isEmpty()) {
             sink.take(inFlight, slots, true);
@@ -221,10 +233,11 @@ public final class ScanRun {
         }
     }
 
-    private Pending start(HostPlan plan, HostAuditor auditor, Semaphore slots) {
+    private Pending start(HostPlan plan, HostAuditor auditor, Semaphore slots, ExecutorService threads) {
         CompletableFuture<Done> result = new CompletableFuture<>();
         AtomicBoolean released = new AtomicBoolean();
-        Thread t = new Thread(() -> {
+        long startNanos = System.nanoTime();
+        Future<?> task = threads.submit(() -> {
             try {
                 result.complete(Done.of(auditor.outcome(plan)));
             } catch (Throwable e) {
@@ -234,11 +247,8 @@ public final class ScanRun {
                     slots.release();
                 }
             }
-        }, "hivescan-host-" + plan.hostId());
-        t.setDaemon(true);
-        Pending p = new Pending(plan, result, t, System.nanoTime(), released);
-        t.start();
-        return p;
+        });
+        return new Pending(plan, result, task, startNanos, released);
     }
 
     /** Writes results in plan order and counts them. */
@@ -290,7 +300,7 @@ public final class ScanRun {
             try {
                 return p.result().get(Math.max(0, left), TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
-                p.thread().interrupt();
+                p.task().cancel(true);
                 return Done.of(auditor.timedOut(p.plan(), options.timeoutPerHost()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -105,9 +105,10 @@ class ImageScanTest {
         }
         assertThat(lines.get(0).path("audit").path("rules")).isEqualTo(local.get(0).path("audit").path("rules"));
         long read = files.bytes.get(image.toString()).get();
-        // Discovery, then the audit: partition table, MFT records, index nodes and the two 12 KiB hives.
+        // Discovery, then the audit: partition table, MFT records, index nodes and the two 12 KiB hives (about
+        // 0.8 MB of this 176 MB image when measured).
         assertThat(read).as("bytes read of a %d-byte image", Files.size(image)).isPositive()
-                .isLessThan(4L << 20).isLessThan(Files.size(image) / 20);
+                .isLessThan(2L << 20).isLessThan(Files.size(image) / 50);
     }
 
     @Test
