@@ -60,7 +60,7 @@ public final class Json {
         g.writeStringField("last_written", Filetime.format(key.lastWrittenFiletime()));
         g.writeStringField("last_written_filetime", Long.toUnsignedString(key.lastWrittenFiletime()));
         g.writeStringField("class", key.className().orElse(null));
-        g.writeNumberField("flags", key.node().flags());
+        g.writeNumberField("flags", key.flags());
         if (key.isSymbolicLink()) {
             g.writeBooleanField("symbolic_link", true);
         }
