@@ -51,7 +51,7 @@ public final class InfoCommand extends HiveCommand implements Callable<Integer> 
                 }
                 CommandSupport.printDiagnostics(loaded.hive(), err);
             } catch (HiveFormatException | UserError e) {
-                RuntimeException why = e instanceof HiveFormatException f ? transactionLogOrSame(file, f) : e;
+                RuntimeException why = e;
                 if (hives.size() == 1) {
                     throw why;
                 }
@@ -64,22 +64,6 @@ public final class InfoCommand extends HiveCommand implements Callable<Integer> 
                     hives.size() == 1 && all.size() == 1 ? all.get(0) : all));
         }
         return exit;
-    }
-
-    /** A transaction log given as a hive fails to open as one; say what it is instead of the first broken offset. */
-    private static HiveFormatException transactionLogOrSame(Path file, HiveFormatException e) {
-        try (HiveBytes bytes = HiveBytes.open(file)) {
-            int type = BaseBlock.read(bytes, 0).fileType();
-            if (type == BaseBlock.FILE_TYPE_LOG_OLD || type == BaseBlock.FILE_TYPE_LOG_VERY_OLD
-                    || type == BaseBlock.FILE_TYPE_LOG_NEW) {
-                return new HiveFormatException(file.toString(), 28, "base block file type", "this is a transaction "
-                        + "log, not a hive (file type " + type + "); give the primary file, whose logs are read "
-                        + "beside it", e);
-            }
-        } catch (HiveFormatException | java.io.IOException ignored) {
-            // Not even a base block: the original problem says it best.
-        }
-        return e;
     }
 
     private static ObjectNode facts(Path file, LoadedHive loaded) throws Exception {
