@@ -66,6 +66,17 @@ class AuditSection9CliTest {
                 "(?m)^  Missing evidence: W3 no evidence of KB3140245: WinHTTP may ignore DefaultSecureProtocols$");
     }
 
+    /** The missing evidence is what is missing, not what was seen before it (S1 on Server 2008 SP2, §9.6). */
+    @Test
+    void missingEvidenceNamesTheMissingUpdateNotTheSettingSeen() {
+        String out = run("audit", scenario("20-").toString()).out();
+        String line = out.lines().filter(l -> l.startsWith("  Missing evidence: ")).findFirst().orElseThrow();
+        assertThat(line).contains("S1 no evidence of KB4019276").doesNotContain("is ENABLED");
+        String n4 = run("audit", scenario("04-").toString()).out().lines()
+                .filter(l -> l.startsWith("  Missing evidence: ")).findFirst().orElseThrow();
+        assertThat(n4).startsWith("  Missing evidence: N4 no .NET update recorded");
+    }
+
     /** §9.5: a .NET update recorded under SOFTWARE\Microsoft\Updates turns the 4.5-4.5.2 band into a WARN. */
     @Test
     void aRecordedDotNetUpdateLiftsTheFourFiveBand() throws IOException, InterruptedException {
