@@ -66,6 +66,22 @@ class AuditSection9CliTest {
                 "(?m)^  Missing evidence: W3 no evidence of KB3140245: WinHTTP may ignore DefaultSecureProtocols$");
     }
 
+    /**
+     * --tls12-only disables TLS 1.0/1.1 in SChannel, so WinHTTP must not keep offering them: where
+     * DefaultSecureProtocols is absent (the built-in default still has them), the strict fix writes 0x800 in both
+     * views.
+     */
+    @Test
+    void strictFixWritesDefaultSecureProtocolsWhereItIsAbsent() {
+        String fix = run("audit", scenario("05-").toString(), "--tls12-only", "--fix", "-").out();
+        assertThat(fix).contains("[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings"
+                + "\\WinHttp]\r\n\"DefaultSecureProtocols\"=dword:00000800")
+                .contains("[HKEY_LOCAL_MACHINE\\SOFTWARE\\Wow6432Node\\Microsoft\\Windows\\CurrentVersion\\Internet "
+                + "Settings\\WinHttp]\r\n\"DefaultSecureProtocols\"=dword:00000800");
+        String plain = run("audit", scenario("05-").toString(), "--fix", "-").out();
+        assertThat(plain).doesNotContain("DefaultSecureProtocols");
+    }
+
     /** The missing evidence is what is missing, not what was seen before it (S1 on Server 2008 SP2, §9.6). */
     @Test
     void missingEvidenceNamesTheMissingUpdateNotTheSettingSeen() {
