@@ -274,6 +274,11 @@ public final class AuditCommand implements Callable<Integer> {
         if (path == null) {
             return null;
         }
+        String problem = Messages.unreadable(path);
+        if (problem != null) {
+            err.println("hivescan audit: " + role + " hive " + Escaping.terminal(path.toString()) + ": " + problem);
+            throw new UnreadableHive();
+        }
         LoadedHive loaded;
         try {
             loaded = HiveLoader.open(path, options);

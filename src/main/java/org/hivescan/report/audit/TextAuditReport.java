@@ -173,13 +173,22 @@ public final class TextAuditReport {
         out.println("  Missing evidence: " + String.join("; ", parts));
     }
 
-    private static String firstClause(String finding) {
-        int cut = finding.indexOf(" (");
-        int semi = finding.indexOf("; ");
-        if (semi >= 0 && (cut < 0 || semi < cut)) {
-            cut = semi;
+    /**
+     * The part of an UNKNOWN finding that names what is missing: of its "; "-separated parts, the first that
+     * says "no ..." or "needs ...", else the first; without the explanation in parentheses.
+     */
+    static String firstClause(String finding) {
+        String[] parts = finding.split("; ");
+        String missing = parts[0];
+        for (String part : parts) {
+            String p = part.startsWith("but ") ? part.substring(4) : part;
+            if (p.startsWith("no ") || p.contains("needs ")) {
+                missing = p;
+                break;
+            }
         }
-        return cut > 0 ? finding.substring(0, cut) : finding;
+        int cut = missing.indexOf(" (");
+        return cut > 0 ? missing.substring(0, cut) : missing;
     }
 
     private void rules(List<RuleResult> rules) {
