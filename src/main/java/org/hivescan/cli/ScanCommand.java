@@ -93,6 +93,9 @@ public final class ScanCommand implements Callable<Integer> {
         if (t.ambiguities() > 0) {
             b.append("; ").append(t.ambiguities()).append(" ambiguous folder(s) not merged");
         }
+        if (t.skippedHives() > 0) {
+            b.append("; ").append(t.skippedHives()).append(" other hive(s) or image(s) without Windows, not audited");
+        }
         return b.toString();
     }
 

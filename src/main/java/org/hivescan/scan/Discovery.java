@@ -171,15 +171,20 @@ public final class Discovery {
 
     /**
      * The SYSTEM and SOFTWARE hives of every Windows installation in a disk image, each with the logs beside it
-     * in the image; an image that cannot be opened, or holds no Windows, is one UNREADABLE candidate saying why.
-     * Only the structures on the way to the hives are read, never the whole image.
+     * in the image. An image that cannot be opened is one UNREADABLE candidate saying why, and so is one without
+     * Windows where a volume could not be read (BitLocker, damage: Windows may be there); a readable image with
+     * no Windows (a data disk, a Linux VM) is found but holds no host, like a hive that is neither SYSTEM nor
+     * SOFTWARE. Only the structures on the way to the hives are read, never the whole image.
      */
     private List<HiveCandidate> imageCandidates(ScanEntry file) {
         SourceRef imageRef = SourceRef.file(file.path());
         List<HiveCandidate> out = new ArrayList<>();
         try (OpenedDisk disk = ImageAccess.open(files, file.path())) {
             if (disk.layout().windows().isEmpty()) {
-                return List.of(unreadable(imageRef, "disk image holds no host: " + ImageAccess.noWindows(disk)));
+                String why = "disk image holds no host: " + ImageAccess.noWindows(disk);
+                return List.of(ImageAccess.hasUnreadableVolume(disk) ? unreadable(imageRef, why)
+                        : new HiveCandidate(imageRef, ContentKind.OTHER, file.size(), null, null, List.of(),
+                                imageRef.folder(files), null, null, why));
             }
             for (WindowsInstallation w : disk.layout().windows()) {
                 for (String role : List.of("SYSTEM", "SOFTWARE")) {

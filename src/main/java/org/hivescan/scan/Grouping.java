@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param hosts the hosts, in a stable order (by printable source)
  * @param ambiguities one line per folder whose hives were not merged (two SYSTEM hives, two machines)
- * @param skipped hives found but not audited (SAM, NTUSER.DAT, ...), in printable form
+ * @param skipped hives found but not audited (SAM, NTUSER.DAT, ...) and disk images without Windows, in
+ *     printable form
  */
 public record Grouping(List<HostPlan> hosts, List<String> ambiguities, List<String> skipped)
         implements Serializable {

@@ -15,7 +15,7 @@ import java.util.List;
  * @param folder the grouping folder, in printable form ({@link SourceRef#folder})
  * @param prefix the host prefix of a name like {@code HOST_SYSTEM} or {@code HOST-SOFTWARE.hiv}, else null
  * @param computerName ComputerName of a SYSTEM hive, else null
- * @param problem why the file is UNREADABLE, else null
+ * @param problem why the file is UNREADABLE, or why a disk image (OTHER) holds no host; else null
  */
 public record HiveCandidate(SourceRef source, ContentKind kind, long size, String fingerprint, String sha256,
         List<SourceRef> logs, String folder, String prefix, String computerName, String problem)

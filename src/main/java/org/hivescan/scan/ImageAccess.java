@@ -120,9 +120,15 @@ final class ImageAccess {
                 + " on an NTFS volume) in this " + disk.image().format() + " image");
         for (VolumeInfo v : disk.layout().volumes()) {
             why.append("; partition ").append(v.partition().index()).append(": ")
-                    .append(v.problem().isEmpty() ? v.fileSystem() : v.problem());
+                    .append(!v.problem().isEmpty() ? v.problem() : v.fileSystem().isEmpty() ? "no known file system"
+                            : v.fileSystem());
         }
         return why.toString();
+    }
+
+    /** Whether a volume of the image could not be looked into (BitLocker, damage), so Windows may be there. */
+    static boolean hasUnreadableVolume(OpenedDisk disk) {
+        return disk.layout().volumes().stream().anyMatch(v -> !v.problem().isEmpty());
     }
 
     /** One file inside an image as bytes; closing it closes the image it was opened from. */

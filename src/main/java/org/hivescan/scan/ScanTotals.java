@@ -8,7 +8,7 @@ import java.util.TreeMap;
  *
  * @param byStatus host count per status
  * @param ambiguities folders whose hives were not merged
- * @param skippedHives hives found but not audited (not SYSTEM or SOFTWARE)
+ * @param skippedHives hives found but not audited (not SYSTEM or SOFTWARE), and disk images without Windows
  */
 public record ScanTotals(Map<String, Long> byStatus, int ambiguities, int skippedHives) {
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Disk images in a scan: found by content whatever their name, read without fetching the whole image (also
- * through a file system with no local paths), and a broken image, or one without Windows, as one ERROR row.
+ * through a file system with no local paths); a broken image is one ERROR row, a data disk without Windows none.
  */
 class ImageScanTest {
     @TempDir
@@ -120,7 +120,34 @@ class ImageScanTest {
     }
 
     @Test
-    void aTruncatedImageOrOneWithoutWindowsIsOneErrorRowWithItsReason(@TempDir Path dir) throws Exception {
+    void aReadableImageWithoutWindowsIsFoundButHoldsNoHost(@TempDir Path dir) throws Exception {
+        // An MBR disk with one Linux partition (type 0x83) of zeros: a data disk, not an error.
+        byte[] mbr = new byte[512];
+        mbr[446 + 4] = (byte) 0x83;
+        mbr[446 + 8] = 0x00;
+        mbr[446 + 9] = 0x08; // first LBA 2048
+        mbr[446 + 13] = 0x10; // 4096 sectors
+        mbr[510] = 0x55;
+        mbr[511] = (byte) 0xAA;
+        Path disk = dir.resolve("in/linux-data");
+        Files.createDirectories(disk.getParent());
+        Files.write(disk, mbr);
+        try (RandomAccessFile f = new RandomAccessFile(disk.toFile(), "rw")) {
+            f.setLength((2048 + 4096) * 512L);
+        }
+        List<HiveCandidate> found = new Discovery(new LocalScanFiles(), false).discover(dir.resolve("in").toString());
+        assertThat(found).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo(ContentKind.OTHER);
+            assertThat(c.problem()).contains("no Windows installation").contains("partition 1: no known file system");
+        });
+        Fleets.Run run = Fleets.cli("scan", dir.resolve("in").toString(), "--out", dir.resolve("out").toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("0 hosts").contains("1 other hive(s) or image(s) without Windows, not audited");
+        assertThat(Files.readString(dir.resolve("out/hosts.jsonl"))).isEmpty();
+    }
+
+    @Test
+    void aTruncatedOrUnpartitionedImageIsOneErrorRowWithItsReason(@TempDir Path dir) throws Exception {
         Path cut = dir.resolve("in/cut.vhdx");
         Files.createDirectories(cut.getParent());
         Files.copy(image, cut);
