@@ -2,9 +2,10 @@ package org.hivescan.scan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedWriter;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -204,16 +205,17 @@ public final class HtmlReportWriter implements Closeable {
     public void close() throws IOException {
         rows.close();
         errors.close();
-        try (BufferedWriter out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+        try (OutputStream file = Files.newOutputStream(target);
+                BufferedWriter out = new BufferedWriter(new OutputStreamWriter(file, StandardCharsets.UTF_8))) {
             head(out);
             totals(out);
             out.write(ScanChart.svg(byWindows, STATUSES));
             tableStart(out);
-            copy(rowsSpool, out);
+            copy(rowsSpool, out, file);
             out.write("</table>\n</section>\n<section id=\"errors\"><h2>Errors</h2>\n");
             out.write(totals[STATUSES.indexOf("ERROR")] == 0 ? "<p id=\"no-errors\">No host failed.</p>\n"
                     : "<ul id=\"error-list\">\n");
-            copy(errorsSpool, out);
+            copy(errorsSpool, out, file);
             out.write(totals[STATUSES.indexOf("ERROR")] == 0 ? "" : "</ul>\n");
             out.write("</section>\n<script>\n" + script() + "</script>\n</body>\n</html>\n");
         } finally {
@@ -222,10 +224,10 @@ public final class HtmlReportWriter implements Closeable {
         }
     }
 
-    private static void copy(Path spool, Writer out) throws IOException {
-        try (Reader in = Files.newBufferedReader(spool, StandardCharsets.UTF_8)) {
-            in.transferTo(out);
-        }
+    /** Appends a spool (UTF-8, as {@code out} writes) byte for byte: no decoding and encoding of megabytes. */
+    private static void copy(Path spool, Writer out, OutputStream file) throws IOException {
+        out.flush();
+        Files.copy(spool, file);
     }
 
     private void head(Writer out) throws IOException {
