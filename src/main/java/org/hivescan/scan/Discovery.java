@@ -28,8 +28,10 @@ import org.hivescan.volume.WindowsInstallation;
  * block is sane for a primary file (regf format specification, §Base block: major version 1, minor 1 to 6, file
  * type 0, file format 1, hive bins data size a positive multiple of 4096, root cell inside it). Whether it is
  * SYSTEM, SOFTWARE or another hive is read from its root keys; names only ever add a host prefix and make a
- * non-hive file named {@code SYSTEM} worth an error row. Nothing here throws for a bad input: every problem
- * becomes an {@link ContentKind#UNREADABLE} candidate carrying its reason.
+ * non-hive file named {@code SYSTEM} worth an error row. A disk image, also known by content
+ * ({@link ImageAccess#isImage}), yields the SYSTEM and SOFTWARE of each Windows installation in it, read through
+ * the image. Nothing here throws for a bad input: every problem becomes an {@link ContentKind#UNREADABLE}
+ * candidate carrying its reason.
  */
 public final class Discovery {
     private static final int MAX_DEPTH = 64;
