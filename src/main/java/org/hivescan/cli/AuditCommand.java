@@ -150,6 +150,11 @@ public final class AuditCommand implements Callable<Integer> {
         if (Outputs.same(fix, fixOffline)) {
             return "--fix and --fix-offline name the same file (" + Outputs.shown(fix) + "); give each its own";
         }
+        for (Path offline : offlineFiles()) {
+            if (Outputs.same(fix, offline)) {
+                return "--fix " + Outputs.shown(fix) + " is one of the files --fix-offline writes; give each its own";
+            }
+        }
         for (Path in : new Path[] {sys, soft}) {
             if (fixOffline != null && in != null
                     && InputGuard.isEvidence(fixOffline, in, input.loadOptions().explicitLogs())) {
