@@ -371,15 +371,8 @@ public final class AuditCommand implements Callable<Integer> {
             return false;
         }
         for (HiveRole role : HiveRole.values()) {
-            Path file = fixOffline.resolve(role.name() + ".reg");
-            try (Writer w = new OutputStreamWriter(Outputs.open(file, force), StandardCharsets.US_ASCII)) {
-                RegFixWriter.writeHive(report, role, w);
-            } catch (UserError e) {
-                err.println("hivescan audit: " + e.getMessage());
-                return false;
-            } catch (IOException e) {
-                err.println("hivescan audit: cannot write " + Escaping.terminal(file.toString()) + ": "
-                        + Escaping.terminal(String.valueOf(e.getMessage())));
+            if (!writeRegFile(fixOffline.resolve(role.name() + ".reg"), w -> RegFixWriter.writeHive(report, role, w),
+                    err)) {
                 return false;
             }
         }
@@ -391,8 +384,18 @@ public final class AuditCommand implements Callable<Integer> {
             return true;
         }
         spec.commandLine().getOut().flush();
+        return writeRegFile(file, w -> RegFixWriter.write(report, target, w), err);
+    }
+
+    /** What a fix writer puts into one .reg file. */
+    private interface RegContent {
+        void writeTo(Writer w) throws IOException;
+    }
+
+    /** Writes one .reg file under the output rule; false (with the reason on stderr) when it cannot. */
+    private boolean writeRegFile(Path file, RegContent content, PrintWriter err) {
         try (Writer w = new OutputStreamWriter(Outputs.open(file, force), StandardCharsets.US_ASCII)) {
-            RegFixWriter.write(report, target, w);
+            content.writeTo(w);
             return true;
         } catch (UserError e) {
             err.println("hivescan audit: " + e.getMessage());
