@@ -141,6 +141,9 @@ class AuditSection9CliTest {
         String listing = run("rules", "--rules", site.toString()).out();
         assertThat(listing).containsPattern("(?s)SITE2 .*stacks: winhttp")
                 .containsPattern("(?s)SITE3 .*joins no stack: cannot change the verdict");
+        String text = run("audit", scenario("10-").toString(), "--rules", site.toString()).out();
+        assertThat(text.substring(0, text.indexOf("Rules"))).contains("Failing outside the three stacks")
+                .contains("SITE3 (HIGH)").doesNotContain("SITE2 (HIGH)");
         AuditTestSupport.Run bad = run("audit", scenario("10-").toString(), "--rules", writeBadStack());
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("joins unknown stack");

@@ -132,6 +132,7 @@ public final class TextAuditReport {
             out.println("  " + style.readiness(s.readiness(), mark) + line.substring(2 + mark.length()));
         }
         warnings(r);
+        outsideTheStacks(r);
         missingEvidence(r);
         if (r.overall() != org.hivescan.audit.Readiness.READY) {
             if (r.fixableByRegistry() || r.fixBlockers().isEmpty()) {
@@ -152,6 +153,22 @@ public final class TextAuditReport {
         if (!warns.isEmpty()) {
             wrap((r.overall() == org.hivescan.audit.Readiness.READY ? "READY, with " : "Also ") + warns.size()
                     + " warning(s) that do not change the verdict: " + String.join(", ", warns), "  ", "    ");
+        }
+    }
+
+    /**
+     * A failing rule that joins no stack (a site rule without {@code stacks:}) cannot change the verdict (§9.1),
+     * but a reader of the result block must still see it.
+     */
+    private void outsideTheStacks(AuditReport r) {
+        Set<String> inStacks = new LinkedHashSet<>();
+        r.stacks().forEach(s -> inStacks.addAll(s.rules()));
+        List<String> failing = r.rules().stream()
+                .filter(x -> x.verdict() == Verdict.FAIL && !inStacks.contains(x.id()))
+                .map(x -> x.id() + " (" + x.severity() + ")").toList();
+        if (!failing.isEmpty()) {
+            wrap("Failing outside the three stacks (they do not change the verdict): " + String.join(", ", failing),
+                    "  ", "    ");
         }
     }
 
