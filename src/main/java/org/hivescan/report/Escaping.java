@@ -94,6 +94,14 @@ public final class Escaping {
 
     /** For HTML or Markdown: markup characters as entities, plus the terminal escapes. */
     public static String html(String s) {
+        char[] plain = s.toCharArray();
+        int p = 0;
+        while (p < plain.length && isPrintableAscii(plain[p]) && entity(plain[p]) == null) {
+            p++;
+        }
+        if (p == plain.length) {
+            return s; // the usual case, found in one pass: nothing for a terminal, no markup
+        }
         String safe = terminal(s);
         char[] chars = safe.toCharArray();
         int i = 0;
