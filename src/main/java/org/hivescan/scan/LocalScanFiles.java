@@ -1,20 +1,17 @@
 package org.hivescan.scan;
 
-import java.io.EOFException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.hivescan.bytes.ByteSource;
+import org.hivescan.bytes.FileByteSource;
 
 /**
  * {@link ScanFiles} over java.nio. Symbolic links are not followed (a link loop must not make the walk endless);
@@ -62,7 +59,7 @@ public final class LocalScanFiles implements ScanFiles {
 
     @Override
     public ByteSource open(String path) throws IOException {
-        return new FileSource(path, FileChannel.open(Path.of(path), StandardOpenOption.READ));
+        return FileByteSource.open(Path.of(path));
     }
 
     @Override
@@ -74,45 +71,5 @@ public final class LocalScanFiles implements ScanFiles {
     @Override
     public Optional<Path> localPath(String path) {
         return Optional.of(Path.of(path));
-    }
-
-    /** A local file read by position; thread-safe because FileChannel positional reads are. */
-    private static final class FileSource implements ByteSource {
-        private final String name;
-        private final FileChannel channel;
-
-        FileSource(String name, FileChannel channel) {
-            this.name = name;
-            this.channel = channel;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public long size() throws IOException {
-            return channel.size();
-        }
-
-        @Override
-        public void readFully(long position, byte[] buffer, int offset, int length) throws IOException {
-            ByteBuffer b = ByteBuffer.wrap(buffer, offset, length);
-            long at = position;
-            while (b.hasRemaining()) {
-                int n = channel.read(b, at);
-                if (n < 0) {
-                    throw new EOFException(name + ": read of " + length + " bytes at 0x" + Long.toHexString(position)
-                            + " passes the end of the file");
-                }
-                at += n;
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            channel.close();
-        }
     }
 }
