@@ -15,6 +15,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.api.java.JavaPairRDD;
@@ -23,6 +24,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.datasources.DataSource;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
@@ -111,6 +113,18 @@ final class ScanOutputs {
         boolean isLocal = "file".equals(out.toUri().getScheme());
         Path local = isLocal ? Path.of(out.toUri()) : Files.createTempDirectory("hivescan-spark-out");
         return new ScanOutputs(conf, out, fs, local, !isLocal);
+    }
+
+    /**
+     * Starts Spark SQL's set-up (session state, analyser, planner, the Parquet source), which it does lazily on
+     * first use and which takes seconds, on a background thread, so that it overlaps listing and discovery instead
+     * of delaying the audit stage, which the Parquet write launches. Failures are left to the real write to report.
+     */
+    static CompletableFuture<Void> warmUp(SparkSession spark) {
+        return CompletableFuture.runAsync(() -> {
+            spark.createDataFrame(List.<Row>of(), RULE_SCHEMA).queryExecution().executedPlan();
+            DataSource.lookupDataSource("parquet", spark.sessionState().conf());
+        }).exceptionally(e -> null);
     }
 
     /** The report's path as the user will open it. */

@@ -109,6 +109,7 @@ public final class SparkScan {
             }
         }
         ScanOutputs outputs = ScanOutputs.prepare(jsc.hadoopConfiguration(), options.out(), options.force());
+        ScanOutputs.warmUp(spark);
         Phases phases = new Phases();
         Listing listing = Listing.list(jsc, files, options.roots(), options.partitions());
         phases.done("listing");
