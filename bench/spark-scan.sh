@@ -69,7 +69,11 @@ n=$(count_hosts "$out/local-1")
 echo "hosts: $n; $(head -1 "$out/local-1.log.stdout")"
 echo "hivescan scan --jobs 2, wall s (JVM start included): $(stats < "$out/local.times")"
 echo "hivescan-spark scan --master local[2], wall s (JVM start included): $(stats < "$out/spark.times")"
-rate() { awk -v n="$n" '{print n / $1}' "$1" | stats; }
+# rate TIMES: hosts/s of the fastest and of the median run.
+rate() {
+  sort -n "$1" | awk -v n="$n" '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2;
+    printf "best %.1f, median %.1f (%d runs)\n", n / a[1], n / m, NR}'
+}
 echo "hosts/s, hivescan scan --jobs 2: $(rate "$out/local.times")"
 echo "hosts/s, hivescan-spark local[2]: $(rate "$out/spark.times")"
 
