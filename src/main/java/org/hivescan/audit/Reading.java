@@ -1,6 +1,7 @@
 package org.hivescan.audit;
 
 import java.util.List;
+import org.hivescan.hive.RegistryType;
 import java.util.Optional;
 import org.hivescan.bytes.HiveFormatException;
 import org.hivescan.hive.Key;
@@ -18,11 +19,6 @@ import org.hivescan.hive.Value;
  * @param evidence the evidence record of this reading
  */
 public record Reading(HiveRole hive, String path, String valueName, Key key, Value value, Evidence evidence) {
-    private static final int REG_SZ = 1;
-    private static final int REG_EXPAND_SZ = 2;
-    private static final int REG_DWORD = 4;
-    private static final int REG_MULTI_SZ = 7;
-
     public boolean keyExists() {
         return key != null;
     }
@@ -32,7 +28,7 @@ public record Reading(HiveRole hive, String path, String valueName, Key key, Val
     }
 
     public boolean isDword() {
-        return present() && value.type() == REG_DWORD && value.dataSize() == 4;
+        return present() && value.knownType() == RegistryType.REG_DWORD && value.dataSize() == 4;
     }
 
     /** The DWORD as an unsigned number, only for a well-formed REG_DWORD. */
@@ -47,7 +43,8 @@ public record Reading(HiveRole hive, String path, String valueName, Key key, Val
 
     /** REG_SZ or REG_EXPAND_SZ text. */
     public Optional<String> text() throws HiveFormatException {
-        if (!present() || (value.type() != REG_SZ && value.type() != REG_EXPAND_SZ)) {
+        RegistryType type = present() ? value.knownType() : null;
+        if (type != RegistryType.REG_SZ && type != RegistryType.REG_EXPAND_SZ) {
             return Optional.empty();
         }
         return value.asString();
@@ -55,7 +52,7 @@ public record Reading(HiveRole hive, String path, String valueName, Key key, Val
 
     /** REG_MULTI_SZ strings. */
     public Optional<List<String>> multiText() throws HiveFormatException {
-        return present() && value.type() == REG_MULTI_SZ ? value.asMultiString() : Optional.empty();
+        return present() && value.knownType() == RegistryType.REG_MULTI_SZ ? value.asMultiString() : Optional.empty();
     }
 
     public String typeName() {

@@ -1,6 +1,7 @@
 package org.hivescan.audit;
 
 import java.util.HashMap;
+import org.hivescan.hive.RegistryType;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -104,16 +105,17 @@ public final class Registry {
 
     /** Value data as evidence text: numbers in hex and decimal, strings quoted, lists comma-separated. */
     static String render(Value v) throws HiveFormatException {
-        int t = v.type();
-        if ((t == 4 && v.dataSize() == 4) || (t == 11 && v.dataSize() == 8)) {
+        RegistryType t = v.knownType();
+        boolean dword = t == RegistryType.REG_DWORD && v.dataSize() == 4;
+        if (dword || t == RegistryType.REG_QWORD && v.dataSize() == 8) {
             long n = v.asNumber().orElseThrow();
-            return t == 4 ? String.format("0x%08X (%d)", n, n) : String.format("0x%016X (%s)", n,
+            return dword ? String.format("0x%08X (%d)", n, n) : String.format("0x%016X (%s)", n,
                     Long.toUnsignedString(n));
         }
-        if (t == 1 || t == 2) {
+        if (t == RegistryType.REG_SZ || t == RegistryType.REG_EXPAND_SZ) {
             return clip("\"" + v.asString().orElse("") + "\"");
         }
-        if (t == 7) {
+        if (t == RegistryType.REG_MULTI_SZ) {
             return clip(String.join(", ", v.asMultiString().orElseThrow()));
         }
         return hex(v.data());

@@ -3,6 +3,10 @@ package org.hivescan.bytes;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -30,13 +34,29 @@ public abstract class HiveBytes implements Closeable {
      */
     public static HiveBytes open(Path file) throws HiveFormatException {
         String name = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new HiveFormatException(name, "is a folder, not a file", null);
+        }
         FileChannel channel;
         try {
             channel = FileChannel.open(file, StandardOpenOption.READ);
         } catch (IOException | SecurityException e) {
-            throw new HiveFormatException(name, "cannot open for reading: " + e, e);
+            throw new HiveFormatException(name, cannotOpen(e), e);
         }
         return open(name, channel);
+    }
+
+    /** Why a file cannot be opened, in the user's words rather than an exception's class name. */
+    static String cannotOpen(Exception e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException || e instanceof SecurityException) {
+            return "permission denied";
+        }
+        String reason = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                : String.valueOf(e.getMessage());
+        return "cannot open for reading: " + reason;
     }
 
     /** Maps an open channel, or reads it positionally when it cannot be mapped; takes ownership of the channel. */
@@ -55,7 +75,7 @@ public abstract class HiveBytes implements Closeable {
         try {
             return open(FileByteSource.open(file));
         } catch (IOException | SecurityException e) {
-            throw new HiveFormatException(file.toString(), "cannot open for reading: " + e, e);
+            throw new HiveFormatException(file.toString(), cannotOpen(e), e);
         }
     }
 

@@ -150,6 +150,11 @@ public final class AuditCommand implements Callable<Integer> {
         if (Outputs.same(fix, fixOffline)) {
             return "--fix and --fix-offline name the same file (" + Outputs.shown(fix) + "); give each its own";
         }
+        for (Path offline : offlineFiles()) {
+            if (Outputs.same(fix, offline)) {
+                return "--fix " + Outputs.shown(fix) + " is one of the files --fix-offline writes; give each its own";
+            }
+        }
         for (Path in : new Path[] {sys, soft}) {
             if (fixOffline != null && in != null
                     && InputGuard.isEvidence(fixOffline, in, input.loadOptions().explicitLogs())) {
@@ -274,6 +279,11 @@ public final class AuditCommand implements Callable<Integer> {
         if (path == null) {
             return null;
         }
+        String problem = Messages.unreadable(path);
+        if (problem != null) {
+            err.println("hivescan audit: " + role + " hive " + Escaping.terminal(path.toString()) + ": " + problem);
+            throw new UnreadableHive();
+        }
         LoadedHive loaded;
         try {
             loaded = HiveLoader.open(path, options);
@@ -361,15 +371,8 @@ public final class AuditCommand implements Callable<Integer> {
             return false;
         }
         for (HiveRole role : HiveRole.values()) {
-            Path file = fixOffline.resolve(role.name() + ".reg");
-            try (Writer w = new OutputStreamWriter(Outputs.open(file, force), StandardCharsets.US_ASCII)) {
-                RegFixWriter.writeHive(report, role, w);
-            } catch (UserError e) {
-                err.println("hivescan audit: " + e.getMessage());
-                return false;
-            } catch (IOException e) {
-                err.println("hivescan audit: cannot write " + Escaping.terminal(file.toString()) + ": "
-                        + Escaping.terminal(String.valueOf(e.getMessage())));
+            if (!writeRegFile(fixOffline.resolve(role.name() + ".reg"), w -> RegFixWriter.writeHive(report, role, w),
+                    err)) {
                 return false;
             }
         }
@@ -381,8 +384,18 @@ public final class AuditCommand implements Callable<Integer> {
             return true;
         }
         spec.commandLine().getOut().flush();
+        return writeRegFile(file, w -> RegFixWriter.write(report, target, w), err);
+    }
+
+    /** What a fix writer puts into one .reg file. */
+    private interface RegContent {
+        void writeTo(Writer w) throws IOException;
+    }
+
+    /** Writes one .reg file under the output rule; false (with the reason on stderr) when it cannot. */
+    private boolean writeRegFile(Path file, RegContent content, PrintWriter err) {
         try (Writer w = new OutputStreamWriter(Outputs.open(file, force), StandardCharsets.US_ASCII)) {
-            RegFixWriter.write(report, target, w);
+            content.writeTo(w);
             return true;
         } catch (UserError e) {
             err.println("hivescan audit: " + e.getMessage());

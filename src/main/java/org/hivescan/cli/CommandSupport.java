@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.hivescan.bytes.HiveBytes;
 import org.hivescan.bytes.HiveFormatException;
 import org.hivescan.bytes.LimitExceededException;
+import org.hivescan.format.BaseBlock;
 import org.hivescan.hive.Hive;
 import org.hivescan.hive.HiveVisitor;
 import org.hivescan.hive.Key;
@@ -31,7 +33,36 @@ final class CommandSupport {
             return inImage.get();
         }
         requireReadable(file);
-        return HiveLoader.open(file, options);
+        try {
+            return HiveLoader.open(file, options);
+        } catch (HiveFormatException e) {
+            throw explained(file, e);
+        }
+    }
+
+    /**
+     * A file that fails to open as a hive may be a transaction log given by mistake, or a hive cut short: say
+     * which (format spec, "Base block": file type, hive bins data size) instead of the first broken offset.
+     */
+    static HiveFormatException explained(Path file, HiveFormatException e) {
+        try (HiveBytes bytes = HiveBytes.open(file)) {
+            BaseBlock base = BaseBlock.read(bytes, 0);
+            int type = base.fileType();
+            if (type == BaseBlock.FILE_TYPE_LOG_OLD || type == BaseBlock.FILE_TYPE_LOG_VERY_OLD
+                    || type == BaseBlock.FILE_TYPE_LOG_NEW) {
+                return new HiveFormatException(file.toString(), 28, "base block file type", "this is a transaction "
+                        + "log, not a hive (file type " + type + "); give the primary file, whose logs are read "
+                        + "beside it", e);
+            }
+            long expected = BaseBlock.SIZE + base.hiveBinsDataSize();
+            if (type == BaseBlock.FILE_TYPE_PRIMARY && bytes.length() < expected) {
+                return new HiveFormatException(file.toString(), 40, "base block hive bins data size",
+                        "the file is truncated: " + bytes.length() + " bytes of " + expected, e);
+            }
+        } catch (HiveFormatException | java.io.IOException ignored) {
+            // Not even a base block: the original problem says it best.
+        }
+        return e;
     }
 
     /** Throws a one-line "FILE: no such file" (or folder, permission) error when an input cannot be read. */

@@ -60,9 +60,11 @@ public final class ImageCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isRegularFile(image)) {
-            err.println("hivescan image: not a file: " + Escaping.terminal(image.toString()));
-            return ExitCodes.USAGE;
+        String problem = Messages.unreadable(image);
+        if (problem != null) {
+            // The same words and exit code as every other command given a missing or unreadable input.
+            err.println("hivescan image: " + Escaping.terminal(image.toString()) + ": " + problem);
+            return ExitCodes.UNREADABLE;
         }
         Map<String, Object> report;
         try (OpenedDisk disk = OpenedDisk.open(image)) {

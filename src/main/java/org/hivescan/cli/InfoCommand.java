@@ -13,6 +13,7 @@ import org.hivescan.bytes.HiveBytes;
 import org.hivescan.bytes.HiveFormatException;
 import org.hivescan.format.BaseBlock;
 import org.hivescan.hive.Filetime;
+import org.hivescan.hive.HiveHeader;
 import org.hivescan.hive.Hive;
 import org.hivescan.hive.HiveVisitor;
 import org.hivescan.hive.Key;
@@ -50,7 +51,7 @@ public final class InfoCommand extends HiveCommand implements Callable<Integer> 
                 }
                 CommandSupport.printDiagnostics(loaded.hive(), err);
             } catch (HiveFormatException | UserError e) {
-                RuntimeException why = e instanceof HiveFormatException f ? transactionLogOrSame(file, f) : e;
+                RuntimeException why = e;
                 if (hives.size() == 1) {
                     throw why;
                 }
@@ -65,25 +66,9 @@ public final class InfoCommand extends HiveCommand implements Callable<Integer> 
         return exit;
     }
 
-    /** A transaction log given as a hive fails to open as one; say what it is instead of the first broken offset. */
-    private static HiveFormatException transactionLogOrSame(Path file, HiveFormatException e) {
-        try (HiveBytes bytes = HiveBytes.open(file)) {
-            int type = BaseBlock.read(bytes, 0).fileType();
-            if (type == BaseBlock.FILE_TYPE_LOG_OLD || type == BaseBlock.FILE_TYPE_LOG_VERY_OLD
-                    || type == BaseBlock.FILE_TYPE_LOG_NEW) {
-                return new HiveFormatException(file.toString(), 28, "base block file type", "this is a transaction "
-                        + "log, not a hive (file type " + type + "); give the primary file, whose logs are read "
-                        + "beside it", e);
-            }
-        } catch (HiveFormatException | java.io.IOException ignored) {
-            // Not even a base block: the original problem says it best.
-        }
-        return e;
-    }
-
     private static ObjectNode facts(Path file, LoadedHive loaded) throws Exception {
         Hive hive = loaded.hive();
-        BaseBlock base = hive.baseBlock();
+        HiveHeader base = hive.header();
         ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("file", file.toString());
         o.put("kind", hive.kind().name());
@@ -94,22 +79,22 @@ public final class InfoCommand extends HiveCommand implements Callable<Integer> 
         o.put("secondary_sequence", Integer.toUnsignedLong(onDisk.secondarySequence()));
         RecoveryReport recovery = loaded.recovery();
         if (recovery.applied()) {
-            o.put("sequence_after_replay", Integer.toUnsignedLong(base.primarySequence()));
+            o.put("sequence_after_replay", base.primarySequence());
         }
         o.put("dirty", recovery.dirty());
         o.set("dirty_reasons", Json.strings(recovery.dirtyReasons()));
         o.put("checksum_ok", base.checksumValid());
         o.put("checksum", String.format("0x%08X", base.storedChecksum()));
         o.put("last_written", Filetime.format(base.lastWritten()));
-        o.put("stored_file_name", base.fileName());
+        o.put("stored_file_name", base.storedFileName());
         long size = ImageHives.fileSize(file);
         o.put("file_size", size);
         o.put("hive_bins_data_size", base.hiveBinsDataSize());
-        long expected = BaseBlock.SIZE + base.hiveBinsDataSize();
+        long expected = HiveHeader.BASE_BLOCK_SIZE + base.hiveBinsDataSize();
         if (size < expected) {
             o.put("truncated", "the file is truncated: " + size + " bytes of " + expected);
         }
-        o.put("bin_count", hive.space().bins().bins().size());
+        o.put("bin_count", base.binCount());
         o.put("root_name", hive.root().name());
         long[] counts = count(hive);
         o.put("key_count", counts[0]);

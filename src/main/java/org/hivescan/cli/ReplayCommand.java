@@ -37,6 +37,10 @@ public final class ReplayCommand extends HiveCommand implements Callable<Integer
     public Integer call() throws Exception {
         LoadOptions options = input.loadOptions();
         Outputs.check(output, force, List.of(hive), options.explicitLogs());
+        if (Outputs.isStdout(output) && Main.stdoutIsTerminal()) {
+            throw new UserError(ExitCodes.USAGE, "-o -: standard output is a terminal; a hive is binary, so "
+                    + "redirect it (-o - > CLEAN_HIVE) or give a file name");
+        }
         // With the hive on stdout, the summary goes to stderr so that it cannot corrupt the copy.
         PrintWriter summary = Outputs.isStdout(output) ? err() : out();
         try (LoadedHive loaded = CommandSupport.load(hive, options)) {
@@ -44,7 +48,8 @@ public final class ReplayCommand extends HiveCommand implements Callable<Integer
             recovery.notes().forEach(n -> err().println("hivescan: recovery: " + Escaping.terminal(n)));
             long size = Outputs.isStdout(output) ? writeToStdout(loaded) : RecoveredHiveWriter.write(loaded, output,
                     force);
-            summary.println("Wrote " + Escaping.terminal(output.toString()) + " (" + size + " bytes): "
+            String where = Outputs.isStdout(output) ? "standard output" : Escaping.terminal(output.toString());
+            summary.println("Wrote " + where + " (" + size + " bytes): "
                     + summary(recovery));
             CommandSupport.printDiagnostics(loaded.hive(), err());
         }

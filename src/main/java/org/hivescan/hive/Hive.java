@@ -129,11 +129,22 @@ public final class Hive implements AutoCloseable {
         return options;
     }
 
-    public BaseBlock baseBlock() {
+    /** The base block's facts in plain types (after replay, for a hive made whole from its logs). */
+    public HiveHeader header() {
+        return new HiveHeader(baseBlock.version(), Integer.toUnsignedLong(baseBlock.primarySequence()),
+                Integer.toUnsignedLong(baseBlock.secondarySequence()), baseBlock.lastWritten(),
+                Integer.toUnsignedLong(baseBlock.storedChecksum()), baseBlock.checksumValid(), baseBlock.fileName(),
+                baseBlock.hiveBinsDataSize(), space.bins().bins().size(), baseBlock.isDirty(),
+                baseBlock.dirtyReasons());
+    }
+
+    /** The format layer's base block; internal to the library (tests reach it through a test helper). */
+    BaseBlock baseBlock() {
         return baseBlock;
     }
 
-    public CellSpace space() {
+    /** The format layer's cell space; internal to the library. */
+    CellSpace space() {
         return space;
     }
 

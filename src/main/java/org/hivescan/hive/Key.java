@@ -32,8 +32,22 @@ public final class Key {
         return hive;
     }
 
-    public KeyNode node() {
+    /** The format layer's key node; internal to the library. */
+    KeyNode node() {
         return nk;
+    }
+
+    /** The key node's flags (format spec, "Key node", Flags): e.g. 0x20 for compressed (ASCII) names. */
+    public int flags() {
+        return nk.flags();
+    }
+
+    /**
+     * The offset of the security descriptor this key uses, relative to the hive-bins data. Keys sharing one
+     * descriptor share this number, so it identifies the descriptor within its hive.
+     */
+    public long securityDescriptorOffset() {
+        return nk.securityOffset();
     }
 
     public String name() {

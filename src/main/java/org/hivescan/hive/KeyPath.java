@@ -53,10 +53,26 @@ public final class KeyPath {
      */
     public static Optional<Resolution> resolveTyped(Hive hive, String path) throws HiveFormatException {
         Optional<Resolution> literal = resolve(hive, path);
+        if (literal.isEmpty()) {
+            literal = withoutHiveName(hive, split(path));
+        }
         if (literal.isPresent() || path.indexOf('\\') >= 0 || path.indexOf('/') < 0) {
             return literal;
         }
         return resolveNames(hive, split(path, '/'));
+    }
+
+    /**
+     * {@code SYSTEM\CurrentControlSet\...} on a SYSTEM hive, as .reg files and audit plans name keys below
+     * {@code HKLM}: the hive's own name first, without a root key. Tried only after the path failed as typed.
+     */
+    private static Optional<Resolution> withoutHiveName(Hive hive, List<String> names) throws HiveFormatException {
+        List<String> mount = split(hive.kind().mountPoint());
+        String hiveName = mount.isEmpty() ? "" : mount.get(mount.size() - 1);
+        if (names.size() < 2 || HiveKind.isRootKey(hiveName) || !names.get(0).equalsIgnoreCase(hiveName)) {
+            return Optional.empty();
+        }
+        return resolveNames(hive, names.subList(1, names.size()));
     }
 
     private static Optional<Resolution> resolveNames(Hive hive, List<String> path) throws HiveFormatException {

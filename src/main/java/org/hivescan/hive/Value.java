@@ -51,12 +51,13 @@ public final class Value {
         return vk.dataSize();
     }
 
-    /** File offset of the value's vk cell. */
+    /** Offset of the value's vk cell, relative to the hive-bins data (add 4096 for the file offset). */
     public long offset() {
         return vk.offset();
     }
 
-    public ValueKey node() {
+    /** The format layer's value key; internal to the library. */
+    ValueKey node() {
         return vk;
     }
 

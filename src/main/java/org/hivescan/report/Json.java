@@ -1,6 +1,7 @@
 package org.hivescan.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import org.hivescan.hive.RegistryType;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -60,7 +61,7 @@ public final class Json {
         g.writeStringField("last_written", Filetime.format(key.lastWrittenFiletime()));
         g.writeStringField("last_written_filetime", Long.toUnsignedString(key.lastWrittenFiletime()));
         g.writeStringField("class", key.className().orElse(null));
-        g.writeNumberField("flags", key.node().flags());
+        g.writeNumberField("flags", key.flags());
         if (key.isSymbolicLink()) {
             g.writeBooleanField("symbolic_link", true);
         }
@@ -106,22 +107,22 @@ public final class Json {
     }
 
     private static void writeTypedView(JsonGenerator g, Value v, byte[] data) throws IOException {
-        switch (v.type()) {
-            case 1, 2, 6 -> g.writeStringField("string", Value.stringUpToNul(data));
-            case 7 -> {
+        switch (v.knownType() == null ? RegistryType.REG_NONE : v.knownType()) {
+            case REG_SZ, REG_EXPAND_SZ, REG_LINK -> g.writeStringField("string", Value.stringUpToNul(data));
+            case REG_MULTI_SZ -> {
                 g.writeArrayFieldStart("strings");
                 for (String s : Value.splitMulti(data)) {
                     g.writeString(s);
                 }
                 g.writeEndArray();
             }
-            case 4, 5 -> {
+            case REG_DWORD, REG_DWORD_BIG_ENDIAN -> {
                 Optional<Long> n = Value.dword(v.type(), data);
                 if (n.isPresent()) {
                     g.writeNumberField("number", n.get());
                 }
             }
-            case 11 -> {
+            case REG_QWORD -> {
                 Optional<Long> n = Value.qword(data);
                 if (n.isPresent()) {
                     g.writeStringField("number", Long.toUnsignedString(n.get()));

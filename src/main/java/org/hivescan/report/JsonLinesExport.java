@@ -111,7 +111,7 @@ public final class JsonLinesExport implements HiveVisitor {
         json.ascii("\",\"name\":").string(key.name())
                 .raw(times(key.lastWrittenFiletime()))
                 .ascii(",\"class\":").string(className)
-                .ascii(",\"flags\":").number(key.node().flags());
+                .ascii(",\"flags\":").number(key.flags());
         if (key.isSymbolicLink()) {
             json.ascii(",\"symbolic_link\":true");
         }
@@ -155,7 +155,7 @@ public final class JsonLinesExport implements HiveVisitor {
 
     /** The key's descriptor as quoted JSON (or null), escaped once per security cell. */
     private byte[] descriptor(Key key) throws HiveFormatException {
-        long cell = key.node().securityOffset();
+        long cell = key.securityDescriptorOffset();
         byte[] cached = descriptors.get(cell);
         if (cached == null) {
             cached = JsonBytes.quoted(key.securityDescriptor().orElse(null));

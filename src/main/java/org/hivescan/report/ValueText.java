@@ -1,6 +1,7 @@
 package org.hivescan.report;
 
 import java.util.HexFormat;
+import org.hivescan.hive.RegistryType;
 import java.util.List;
 import java.util.Optional;
 import org.hivescan.bytes.HiveFormatException;
@@ -18,20 +19,20 @@ public final class ValueText {
     }
 
     public static String of(Value value) throws HiveFormatException {
-        int type = value.type();
-        switch (type) {
-            case 1, 2, 6 -> {
+        // Unknown type numbers show as hex, as REG_NONE does.
+        switch (value.knownType() == null ? RegistryType.REG_NONE : value.knownType()) {
+            case REG_SZ, REG_EXPAND_SZ, REG_LINK -> {
                 return Escaping.terminal(value.asString().orElse(""));
             }
-            case 7 -> {
+            case REG_MULTI_SZ -> {
                 List<String> items = value.asMultiString().orElse(List.of());
                 return Escaping.terminal(String.join("\\0", items));
             }
-            case 4, 5 -> {
+            case REG_DWORD, REG_DWORD_BIG_ENDIAN -> {
                 Optional<Long> n = value.asDword();
                 return n.isPresent() ? String.format("0x%08x (%d)", n.get(), n.get()) : mismatched(value, 4);
             }
-            case 11 -> {
+            case REG_QWORD -> {
                 Optional<Long> n = value.asQword();
                 return n.isPresent() ? String.format("0x%016x (%s)", n.get(), Long.toUnsignedString(n.get()))
                         : mismatched(value, 8);

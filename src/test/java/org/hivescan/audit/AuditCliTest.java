@@ -131,4 +131,26 @@ class AuditCliTest {
         assertThat(run("audit", scenario("02-").toString()).code()).isZero();
         assertThat(run("audit", scenario("06-").toString()).code()).isEqualTo(1);
     }
+
+    /** A folder holding two SYSTEM candidates is refused with both named, never paired silently. */
+    @Test
+    void anAmbiguousFolderIsRefusedWithItsCandidates() throws IOException {
+        Files.copy(scenario("05-").resolve("SYSTEM"), tmp.resolve("SYSTEM"));
+        Files.copy(scenario("01-").resolve("SYSTEM"), tmp.resolve("system"));
+        Files.copy(scenario("05-").resolve("SOFTWARE"), tmp.resolve("SOFTWARE"));
+        AuditTestSupport.Run r = run("audit", tmp.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("more than one candidate").contains(tmp.resolve("SYSTEM").toString())
+                .contains(tmp.resolve("system").toString());
+    }
+
+    /** SYSTEM and SOFTWARE that cannot be one machine (a server SYSTEM, a client SOFTWARE) are warned about. */
+    @Test
+    void hivesFromDifferentMachinesAreWarnedAbout() throws IOException {
+        Files.copy(scenario("05-").resolve("SYSTEM"), tmp.resolve("SYSTEM"));
+        Files.copy(scenario("10-").resolve("SOFTWARE"), tmp.resolve("SOFTWARE"));
+        AuditTestSupport.Run r = run("audit", tmp.toString());
+        assertThat(r.err()).contains("warning: SYSTEM says ProductType ServerNT but SOFTWARE says InstallationType "
+                + "Client: the hives may come from different machines");
+    }
 }

@@ -66,6 +66,33 @@ class AuditSection9CliTest {
                 "(?m)^  Missing evidence: W3 no evidence of KB3140245: WinHTTP may ignore DefaultSecureProtocols$");
     }
 
+    /**
+     * --tls12-only disables TLS 1.0/1.1 in SChannel, so WinHTTP must not keep offering them: where
+     * DefaultSecureProtocols is absent (the built-in default still has them), the strict fix writes 0x800 in both
+     * views.
+     */
+    @Test
+    void strictFixWritesDefaultSecureProtocolsWhereItIsAbsent() {
+        String fix = run("audit", scenario("05-").toString(), "--tls12-only", "--fix", "-").out();
+        assertThat(fix).contains("[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings"
+                + "\\WinHttp]\r\n\"DefaultSecureProtocols\"=dword:00000800")
+                .contains("[HKEY_LOCAL_MACHINE\\SOFTWARE\\Wow6432Node\\Microsoft\\Windows\\CurrentVersion\\Internet "
+                + "Settings\\WinHttp]\r\n\"DefaultSecureProtocols\"=dword:00000800");
+        String plain = run("audit", scenario("05-").toString(), "--fix", "-").out();
+        assertThat(plain).doesNotContain("DefaultSecureProtocols");
+    }
+
+    /** The missing evidence is what is missing, not what was seen before it (S1 on Server 2008 SP2, §9.6). */
+    @Test
+    void missingEvidenceNamesTheMissingUpdateNotTheSettingSeen() {
+        String out = run("audit", scenario("20-").toString()).out();
+        String line = out.lines().filter(l -> l.startsWith("  Missing evidence: ")).findFirst().orElseThrow();
+        assertThat(line).contains("S1 no evidence of KB4019276").doesNotContain("is ENABLED");
+        String n4 = run("audit", scenario("04-").toString()).out().lines()
+                .filter(l -> l.startsWith("  Missing evidence: ")).findFirst().orElseThrow();
+        assertThat(n4).startsWith("  Missing evidence: N4 no .NET update recorded");
+    }
+
     /** §9.5: a .NET update recorded under SOFTWARE\Microsoft\Updates turns the 4.5-4.5.2 band into a WARN. */
     @Test
     void aRecordedDotNetUpdateLiftsTheFourFiveBand() throws IOException, InterruptedException {
@@ -114,6 +141,9 @@ class AuditSection9CliTest {
         String listing = run("rules", "--rules", site.toString()).out();
         assertThat(listing).containsPattern("(?s)SITE2 .*stacks: winhttp")
                 .containsPattern("(?s)SITE3 .*joins no stack: cannot change the verdict");
+        String text = run("audit", scenario("10-").toString(), "--rules", site.toString()).out();
+        assertThat(text.substring(0, text.indexOf("Rules"))).contains("Failing outside the three stacks")
+                .contains("SITE3 (HIGH)").doesNotContain("SITE2 (HIGH)");
         AuditTestSupport.Run bad = run("audit", scenario("10-").toString(), "--rules", writeBadStack());
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("joins unknown stack");

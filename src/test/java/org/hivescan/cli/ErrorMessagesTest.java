@@ -83,4 +83,46 @@ class ErrorMessagesTest {
         assertThat(r.err()).startsWith("hivescan: PATTERN: not a valid regular expression");
         assertOneLineWithoutJava(r);
     }
+
+    @Test
+    void auditAndImageSayTheSameAboutAMissingOrFolderInput(@TempDir Path dir) {
+        Path missing = dir.resolve("SYSTEM");
+        Cli.Result audit = Cli.run("audit", "--system", missing.toString());
+        assertThat(audit.exit()).isEqualTo(3);
+        assertThat(audit.err()).isEqualTo("hivescan audit: SYSTEM hive " + missing + ": no such file\n");
+        Cli.Result folder = Cli.run("audit", "--software", dir.toString());
+        assertThat(folder.exit()).isEqualTo(3);
+        assertThat(folder.err()).isEqualTo("hivescan audit: SOFTWARE hive " + dir + ": is a folder, not a file\n");
+        Cli.Result image = Cli.run("image", missing.toString());
+        assertThat(image.exit()).isEqualTo(3);
+        assertThat(image.err()).isEqualTo("hivescan image: " + missing + ": no such file\n");
+    }
+
+    @Test
+    void aTransactionLogGivenAsTheHiveIsNamedAsOneByEveryCommand(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("SYSTEM.LOG1");
+        Files.copy(TestPaths.testdata().resolve("recovery/old-format/SAM.LOG1"), log);
+        for (String command : new String[] {"info", "ls", "verify", "export"}) {
+            String[] args = command.equals("export") ? new String[] {command, log.toString(), "-f", "canon"}
+                    : new String[] {command, log.toString()};
+            Cli.Result r = Cli.run(args);
+            assertThat(r.exit()).as(command).isEqualTo(3);
+            assertThat(r.err()).as(command).contains("this is a transaction log, not a hive");
+            assertOneLineWithoutJava(r);
+        }
+    }
+
+    @Test
+    void aTruncatedHiveSaysHowMuchIsMissing(@TempDir Path dir) throws Exception {
+        byte[] whole = Files.readAllBytes(TestPaths.fixtures().resolve("names.hive"));
+        Path cut = dir.resolve("cut.hive");
+        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length - 4096));
+        for (String command : new String[] {"info", "ls", "verify"}) {
+            Cli.Result r = Cli.run(command, cut.toString());
+            assertThat(r.exit()).as(command).isEqualTo(3);
+            assertThat(r.err()).as(command)
+                    .contains("the file is truncated: " + (whole.length - 4096) + " bytes of " + whole.length);
+            assertOneLineWithoutJava(r);
+        }
+    }
 }

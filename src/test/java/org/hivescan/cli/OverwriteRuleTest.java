@@ -82,7 +82,7 @@ class OverwriteRuleTest {
         Cli.Result replay = Cli.run("replay", host.resolve("SYSTEM").toString(), "-o", "-");
         assertThat(replay.exit()).isZero();
         assertThat(new String(replay.bytes(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("regf");
-        assertThat(replay.err()).contains("Wrote -");
+        assertThat(replay.err()).contains("Wrote standard output");
         Cli.Result fix = Cli.run("audit", host.toString(), "--fix", "-");
         assertThat(fix.exit()).isEqualTo(1);
         assertThat(fix.out()).startsWith("Windows Registry Editor Version 5.00");
@@ -101,5 +101,18 @@ class OverwriteRuleTest {
         assertThat(r.err()).contains("--fix and --fix-offline name the same file");
         assertThat(fix).doesNotExist();
         assertThat(Cli.run("audit", host.toString(), "--fix", "-", "--fix-offline", "-").exit()).isEqualTo(2);
+    }
+
+    @Test
+    void theLiveFixCannotBeOneOfTheOfflineFiles(@TempDir Path dir) throws Exception {
+        Path host = copyOfHost(dir);
+        Path offline = Files.createDirectory(dir.resolve("offline"));
+        Cli.Result r = Cli.run("audit", host.toString(), "--fix", offline.resolve("SYSTEM.reg").toString(),
+                "--fix-offline", offline.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("is one of the files --fix-offline writes");
+        try (var files = Files.list(offline)) {
+            assertThat(files).isEmpty();
+        }
     }
 }

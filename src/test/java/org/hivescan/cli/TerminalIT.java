@@ -37,6 +37,13 @@ class TerminalIT {
     }
 
     @Test
+    void aReplayedHiveIsNeverWrittenToATerminal() {
+        Proc.Result r = onTerminal("replay", TestPaths.fixtures().resolve("names.hive").toString(), "-o", "-");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.outText()).contains("standard output is a terminal").doesNotContain("regf");
+    }
+
+    @Test
     void regExportToAPipeStaysUtf16AsRegeditWrites() {
         Proc.Result r = Proc.run(Proc.jarCommand("export", TestPaths.fixtures().resolve("names.hive").toString(),
                 "-f", "reg"), Map.of());

@@ -1,5 +1,6 @@
 package org.hivescan.fuzz;
 
+import org.hivescan.hive.HiveInternals;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -195,8 +196,8 @@ final class Exerciser {
     }
 
     private void checkSteps(Hive hive, String what) {
-        long steps = hive.space().steps();
-        long budget = hive.options().stepBudget(hive.space().bins().limit());
+        long steps = HiveInternals.space(hive).steps();
+        long budget = hive.options().stepBudget(HiveInternals.space(hive).bins().limit());
         maxSteps = Math.max(maxSteps, steps);
         if (steps > budget) {
             violations.add(what + ": " + steps + " steps, over the budget of " + budget);

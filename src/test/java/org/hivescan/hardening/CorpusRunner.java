@@ -1,5 +1,6 @@
 package org.hivescan.hardening;
 
+import org.hivescan.hive.HiveInternals;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -94,8 +95,8 @@ public final class CorpusRunner {
                 Hostile.walk(hive);
                 HiveVerifier.verify(hive);
             } finally {
-                steps = hive.space().steps();
-                budget = hive.options().stepBudget(hive.space().bins().limit());
+                steps = HiveInternals.space(hive).steps();
+                budget = hive.options().stepBudget(HiveInternals.space(hive).bins().limit());
             }
         } catch (HiveFormatException e) {
             boolean overBudget = BUDGETS.stream().anyMatch(String.valueOf(e.getMessage())::contains);

@@ -1,5 +1,6 @@
 package org.hivescan.hardening;
 
+import org.hivescan.hive.HiveInternals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,7 +20,7 @@ class NameLimitsTest {
             assertThat(Hostile.diagnostics(hive)).anySatisfy(m -> assertThat(m).contains("at file offset 0x113C")
                     .contains("key node name length: expected at most").contains("found 65535"));
             // The value of Victim is out of the walk's reach once Victim is refused: read its vk directly.
-            assertThatThrownBy(() -> ValueKey.read(hive.space(), 0x150)).isInstanceOf(HiveFormatException.class)
+            assertThatThrownBy(() -> ValueKey.read(HiveInternals.space(hive), 0x150)).isInstanceOf(HiveFormatException.class)
                     .hasMessageContaining("at file offset 0x1156").hasMessageContaining("value key name length")
                     .hasMessageContaining("found 65535");
         }

@@ -1,5 +1,6 @@
 package org.hivescan.hardening;
 
+import org.hivescan.hive.HiveInternals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -68,7 +69,7 @@ class OverflowLimitsTest {
     void hiveBinsSizeOfFourGibibytesIsNotTrustedAndNamed() throws Exception {
         // offset-overflow: the base block's hive-bins data size (file 0x28) is 0xFFFFFFFF.
         try (Hive hive = Hostile.open(Hostile.hardening("offset-overflow"))) {
-            assertThat(hive.space().bins().limit()).isEqualTo(0x1000);
+            assertThat(HiveInternals.space(hive).bins().limit()).isEqualTo(0x1000);
             assertThat(Hostile.diagnostics(hive)).anySatisfy(m -> assertThat(m).contains("at file offset 0x28")
                     .contains("found 4294967295"));
         }
@@ -89,8 +90,8 @@ class OverflowLimitsTest {
     void binSizeThatWrapsIsRefusedAndTheNextBinIsStillFound() throws Exception {
         // bin-size-overflow: the second hbin (file 0x2000) says 0xFFFFF000 bytes; the third (file 0x3000) is fine.
         try (Hive hive = Hostile.open(Hostile.hardening("bin-size-overflow"))) {
-            assertThat(hive.space().bins().bins()).hasSize(2);
-            assertThat(hive.space().bins().bins().get(1).offset()).isEqualTo(0x2000);
+            assertThat(HiveInternals.space(hive).bins().bins()).hasSize(2);
+            assertThat(HiveInternals.space(hive).bins().bins().get(1).offset()).isEqualTo(0x2000);
             assertThat(Hostile.diagnostics(hive)).anySatisfy(m -> assertThat(m).contains("at file offset 0x2000")
                     .contains("hive bin header").contains("size"));
             // C's key node lay in the refused bin; A and B, in the first, are still read, and so is what the

@@ -151,12 +151,12 @@ class FixtureTest {
     @Test
     void dirtyStateIsReportedWithItsReason() throws Exception {
         try (Hive hive = open("bad-checksum")) {
-            assertThat(hive.baseBlock().isDirty()).isTrue();
-            assertThat(hive.baseBlock().dirtyReasons()).singleElement().asString().startsWith("checksum wrong");
+            assertThat(HiveInternals.baseBlock(hive).isDirty()).isTrue();
+            assertThat(HiveInternals.baseBlock(hive).dirtyReasons()).singleElement().asString().startsWith("checksum wrong");
         }
         try (Hive hive = open("seq-mismatch")) {
-            assertThat(hive.baseBlock().checksumValid()).isTrue();
-            assertThat(hive.baseBlock().dirtyReasons()).singleElement().asString()
+            assertThat(HiveInternals.baseBlock(hive).checksumValid()).isTrue();
+            assertThat(HiveInternals.baseBlock(hive).dirtyReasons()).singleElement().asString()
                     .contains("primary 5, secondary 4");
         }
     }

@@ -67,4 +67,15 @@ class HiveKindPathsTest {
             }
         }
     }
+
+    @Test
+    void aPathStartingWithTheHiveNameAsAuditPlansPrintItResolves() throws Exception {
+        Path system = TestPaths.testdata().resolve("hosts/02-2008r2-after-article/SYSTEM");
+        try (Hive hive = Hive.openWithoutReplay(system)) {
+            KeyPath.Resolution r = KeyPath.resolveTyped(hive,
+                    "SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL").orElseThrow();
+            assertThat(r.key().path()).endsWith("ControlSet001\\Control\\SecurityProviders\\SCHANNEL");
+            assertThat(KeyPath.resolveTyped(hive, "SOFTWARE\\Select")).isEmpty();
+        }
+    }
 }

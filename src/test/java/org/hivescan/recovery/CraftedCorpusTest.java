@@ -1,5 +1,6 @@
 package org.hivescan.recovery;
 
+import org.hivescan.hive.HiveInternals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -119,7 +120,7 @@ class CraftedCorpusTest {
         try (LoadedHive loaded = TestFiles.load(dir.resolve("NewDirtyHive"))) {
             assertThat(loaded.recovery().notes())
                     .anyMatch(n -> n.contains("applied entries 3..4") && n.contains("then stopped: truncated"));
-            assertThat(loaded.hive().baseBlock().primarySequence()).isEqualTo(4);
+            assertThat(HiveInternals.baseBlock(loaded.hive()).primarySequence()).isEqualTo(4);
             assertThat(TestFiles.listing(loaded.hive())).isNotEmpty();
         }
     }
@@ -150,7 +151,7 @@ class CraftedCorpusTest {
 
     private static LoadResult load(Path hive) throws HiveFormatException, java.io.IOException {
         try (LoadedHive loaded = TestFiles.load(hive)) {
-            var base = loaded.hive().baseBlock();
+            var base = HiveInternals.baseBlock(loaded.hive());
             return new LoadResult(loaded.recovery(), new String(TestFiles.listing(loaded.hive()),
                     StandardCharsets.UTF_8), base.version(), List.of(base.primarySequence(), base.secondarySequence()));
         }

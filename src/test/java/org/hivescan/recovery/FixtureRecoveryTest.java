@@ -1,5 +1,6 @@
 package org.hivescan.recovery;
 
+import org.hivescan.hive.HiveInternals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -131,7 +132,7 @@ class FixtureRecoveryTest {
         try (LoadedHive loaded = HiveLoader.open(hive, new LoadOptions(HiveOptions.lenient(), false, List.of()))) {
             assertThat(loaded.recovery().applied()).isFalse();
             assertThat(loaded.recovery().notes()).anyMatch(n -> n.startsWith("--no-logs"));
-            assertThat(loaded.hive().baseBlock().isDirty()).isTrue();
+            assertThat(HiveInternals.baseBlock(loaded.hive()).isDirty()).isTrue();
             // The primary is state S0: the stale-log fixture's expected listing is that same state.
             assertThat(new String(TestFiles.listing(loaded.hive()), StandardCharsets.UTF_8))
                     .isEqualTo(expected("stale-log/expected.canon"));
@@ -154,7 +155,7 @@ class FixtureRecoveryTest {
         }
         try (LoadedHive loaded = HiveLoader.open(hive, options)) {
             return new Outcome(loaded.recovery(), new String(TestFiles.listing(loaded.hive()), StandardCharsets.UTF_8),
-                    loaded.hive().baseBlock(), primaryBins, loaded.bytes().length());
+                    HiveInternals.baseBlock(loaded.hive()), primaryBins, loaded.bytes().length());
         }
     }
 

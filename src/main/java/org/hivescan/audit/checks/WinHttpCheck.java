@@ -254,12 +254,31 @@ final class WinHttpCheck implements CheckKind {
         for (DspView v : views) {
             if (v.bits() != null) {
                 parts.add(hygieneOne(spec, ctx, v));
+            } else if (ctx.strict() && !v.reading().present()) {
+                parts.add(strictWhereAbsent(ctx, v));
             }
         }
         if (parts.isEmpty()) {
             return Outcome.of(Verdict.NA, "no valid DefaultSecureProtocols REG_DWORD to inspect");
         }
         return Outcome.combine(parts, "; ");
+    }
+
+    /**
+     * With --tls12-only, an absent value leaves WinHTTP on its built-in default, which still offers TLS 1.0 and 1.1
+     * on the builds that honour the value (§2b): the strict fix writes the value there too, so WinHTTP never
+     * offers a protocol SChannel was told to disable.
+     */
+    private Outcome strictWhereAbsent(AuditContext ctx, DspView v) throws HiveFormatException {
+        long strict = strictValue(ctx);
+        String seen = VALUE + " (" + v.label() + ") absent: WinHTTP uses "
+                + (v.defaultBits() == null ? "its built-in default" : protocols(ctx, v.defaultBits()));
+        Outcome o = Outcome.of(Verdict.PASS, seen);
+        if (v.defaultBits() != null && v.defaultBits() == strict) {
+            return o;
+        }
+        String why = "--tls12-only: WinHTTP " + protocols(ctx, strict) + " (" + v.label() + ")";
+        return o.withChanges(List.of(ctx.change(HiveRole.SOFTWARE, v.path(), VALUE, new RegData.Dword(strict), why)));
     }
 
     private Outcome hygieneOne(CheckSpec spec, AuditContext ctx, DspView v) throws HiveFormatException {

@@ -132,6 +132,7 @@ public final class TextAuditReport {
             out.println("  " + style.readiness(s.readiness(), mark) + line.substring(2 + mark.length()));
         }
         warnings(r);
+        outsideTheStacks(r);
         missingEvidence(r);
         if (r.overall() != org.hivescan.audit.Readiness.READY) {
             if (r.fixableByRegistry() || r.fixBlockers().isEmpty()) {
@@ -155,6 +156,22 @@ public final class TextAuditReport {
         }
     }
 
+    /**
+     * A failing rule that joins no stack (a site rule without {@code stacks:}) cannot change the verdict (§9.1),
+     * but a reader of the result block must still see it.
+     */
+    private void outsideTheStacks(AuditReport r) {
+        Set<String> inStacks = new LinkedHashSet<>();
+        r.stacks().forEach(s -> inStacks.addAll(s.rules()));
+        List<String> failing = r.rules().stream()
+                .filter(x -> x.verdict() == Verdict.FAIL && !inStacks.contains(x.id()))
+                .map(x -> x.id() + " (" + x.severity() + ")").toList();
+        if (!failing.isEmpty()) {
+            wrap("Failing outside the three stacks (they do not change the verdict): " + String.join(", ", failing),
+                    "  ", "    ");
+        }
+    }
+
     /** For UNKNOWN, the missing evidence in one line: each unknown stack rule's finding up to its first clause. */
     private void missingEvidence(AuditReport r) {
         if (r.overall() != org.hivescan.audit.Readiness.UNKNOWN) {
@@ -173,13 +190,22 @@ public final class TextAuditReport {
         out.println("  Missing evidence: " + String.join("; ", parts));
     }
 
-    private static String firstClause(String finding) {
-        int cut = finding.indexOf(" (");
-        int semi = finding.indexOf("; ");
-        if (semi >= 0 && (cut < 0 || semi < cut)) {
-            cut = semi;
+    /**
+     * The part of an UNKNOWN finding that names what is missing: of its "; "-separated parts, the first that
+     * says "no ..." or "needs ...", else the first; without the explanation in parentheses.
+     */
+    static String firstClause(String finding) {
+        String[] parts = finding.split("; ");
+        String missing = parts[0];
+        for (String part : parts) {
+            String p = part.startsWith("but ") ? part.substring(4) : part;
+            if (p.startsWith("no ") || p.contains("needs ")) {
+                missing = p;
+                break;
+            }
         }
-        return cut > 0 ? finding.substring(0, cut) : finding;
+        int cut = missing.indexOf(" (");
+        return cut > 0 ? missing.substring(0, cut) : missing;
     }
 
     private void rules(List<RuleResult> rules) {
