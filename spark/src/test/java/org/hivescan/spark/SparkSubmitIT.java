@@ -30,13 +30,13 @@ class SparkSubmitIT {
         Path out = dir.resolve("submitted");
 
         Path sparkHome = sparkHome(dir.resolve("spark-home"));
+        // The driver gets the module openings the spark-submit script gives it; the executors get Spark's own.
         String jvmOptions = System.getProperty("hivescan.spark.jvmOptions");
         List<String> command = new ArrayList<>(List.of(javaBinary(), "@" + jvmOptions, "-Xmx1g",
                 "-cp", sparkHome.resolve("jars") + File.separator + "*", "org.apache.spark.deploy.SparkSubmit",
                 "--class", "org.hivescan.spark.Main", "--master", "local-cluster[2,1,1024]",
                 "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.driver.bindAddress=127.0.0.1",
                 "--conf", "spark.ui.enabled=false",
-                "--conf", "spark.executor.extraJavaOptions=@" + jvmOptions,
                 System.getProperty("hivescan.spark.jar"), "scan", fleet.toString(), "--out", out.toString()));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("submit.log").toFile());
