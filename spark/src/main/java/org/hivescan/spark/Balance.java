@@ -42,9 +42,16 @@ final class Balance {
         return task;
     }
 
-    /** The number of tasks for {@code items} items: a few per core, never more than there are items. */
+    /** At most this many items per task unless asked otherwise: a task's results are held whole, then the driver's. */
+    static final int MAX_ITEMS_PER_TASK = 500;
+
+    /**
+     * The number of tasks for {@code items} items: a few per core, more when that would put more than
+     * {@value #MAX_ITEMS_PER_TASK} items in one, never more than there are items.
+     */
     static int tasks(int items, int parallelism, int requested) {
-        int wanted = requested > 0 ? requested : Math.max(1, parallelism) * 4;
+        int wanted = requested > 0 ? requested
+                : Math.max(Math.max(1, parallelism) * 4, (items + MAX_ITEMS_PER_TASK - 1) / MAX_ITEMS_PER_TASK);
         return Math.max(1, Math.min(items, wanted));
     }
 

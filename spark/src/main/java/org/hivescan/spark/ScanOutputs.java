@@ -15,6 +15,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.api.java.JavaPairRDD;
@@ -23,8 +24,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.datasources.DataSource;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.hivescan.scan.FixFilesWriter;
 import org.hivescan.scan.Grouping;
 import org.hivescan.scan.HostAuditor;
@@ -58,7 +61,11 @@ final class ScanOutputs {
     /** The local scan's report title. */
     private static final String TITLE = "hivescan scan: TLS 1.2 readiness for Microsoft 365";
 
-    /** The Parquet table's columns: one row per host and rule. */
+    /**
+     * The Parquet table's columns: one row per host and rule. {@code host_id} is the host's identity (the key of
+     * every output), {@code host} its name; {@code stacks} lists every stack the rule belongs to (a rule may serve
+     * several); {@code evidence_paths} the key paths, with value names, the rule read.
+     */
     static final StructType RULE_SCHEMA = new StructType()
             .add("host_id", DataTypes.StringType, false)
             .add("host", DataTypes.StringType, true)
@@ -67,7 +74,7 @@ final class ScanOutputs {
             .add("rule", DataTypes.StringType, false)
             .add("verdict", DataTypes.StringType, true)
             .add("severity", DataTypes.StringType, true)
-            .add("evidence", DataTypes.createArrayType(DataTypes.StringType, false), false);
+            .add("evidence_paths", DataTypes.createArrayType(DataTypes.StringType, false), false);
 
     private final Configuration conf;
     private final org.apache.hadoop.fs.Path out;
@@ -108,6 +115,18 @@ final class ScanOutputs {
         return new ScanOutputs(conf, out, fs, local, !isLocal);
     }
 
+    /**
+     * Starts Spark SQL's set-up (session state, analyser, planner, the Parquet source), which it does lazily on
+     * first use and which takes seconds, on a background thread, so that it overlaps listing and discovery instead
+     * of delaying the audit stage, which the Parquet write launches. Failures are left to the real write to report.
+     */
+    static CompletableFuture<Void> warmUp(SparkSession spark) {
+        return CompletableFuture.runAsync(() -> {
+            spark.createDataFrame(List.<Row>of(), RULE_SCHEMA).queryExecution().executedPlan();
+            DataSource.lookupDataSource("parquet", spark.sessionState().conf());
+        }).exceptionally(e -> null);
+    }
+
     /** The report's path as the user will open it. */
     String reportPath() {
         return new org.apache.hadoop.fs.Path(out, REPORT).toString();
@@ -120,8 +139,16 @@ final class ScanOutputs {
     /** Writes every output from the audit results (sorted by host index). */
     Written write(SparkSession spark, JavaPairRDD<Integer, HostResult> results, Grouping grouping)
             throws IOException {
-        writeRules(spark, results.values());
-        Written totals = writeHostFiles(results.toLocalIterator(), grouping);
+        // Both outputs read the sorted results: kept serialized once (spilling to disk) rather than fetched and
+        // sorted again from the shuffle by each of the driver's per-partition reads.
+        JavaPairRDD<Integer, HostResult> kept = results.persist(StorageLevel.MEMORY_AND_DISK_SER());
+        Written totals;
+        try {
+            writeRules(spark, kept.values());
+            totals = writeHostFiles(kept.toLocalIterator(), grouping);
+        } finally {
+            kept.unpersist(false);
+        }
         if (staged) {
             for (String name : List.of(HOSTS, SUMMARY, REPORT, FIXES, BYTES)) {
                 Path file = local.resolve(name);

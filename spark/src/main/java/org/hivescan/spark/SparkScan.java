@@ -109,6 +109,7 @@ public final class SparkScan {
             }
         }
         ScanOutputs outputs = ScanOutputs.prepare(jsc.hadoopConfiguration(), options.out(), options.force());
+        ScanOutputs.warmUp(spark);
         Phases phases = new Phases();
         Listing listing = Listing.list(jsc, files, options.roots(), options.partitions());
         phases.done("listing");
@@ -125,7 +126,7 @@ public final class SparkScan {
                 written.auditBytes(), written.maxHostBytes(), seconds, phases.toString());
     }
 
-    /** Audits every plan in tasks; the result, keyed by plan index, sorted and range-partitioned by it. */
+    /** Audits every plan in tasks; the result, keyed by plan index, range-partitioned and sorted by it. */
     JavaPairRDD<Integer, HostResult> audit(List<HostPlan> plans, HadoopScanFiles files, Options options) {
         List<Tuple2<Integer, HostPlan>> indexed = new ArrayList<>(plans.size());
         long[] weights = new long[plans.size()];
@@ -138,9 +139,20 @@ public final class SparkScan {
         java.time.Duration limit = java.time.Duration.ofSeconds(options.timeoutPerHostSeconds());
         int failPartition = jsc.getConf().getInt(FaultInjection.PARTITION_KEY, -1);
         FaultInjection fault = failPartition < 0 ? FaultInjection.OFF : new FaultInjection(failPartition);
+        // Routed by index range, then sorted by our own code: Spark's sorting shuffle reader samples the size of
+        // every (large) result as it buffers, which cost more than the audits themselves.
         return jsc.parallelize(groups, Math.max(1, groups.size()))
                 .flatMapToPair(group -> new AuditIterator(files, limit, fault, group))
-                .repartitionAndSortWithinPartitions(new Balance.Ranges(plans.size(), tasks));
+                .partitionBy(new Balance.Ranges(plans.size(), tasks))
+                .mapPartitionsToPair(SparkScan::byIndex, true);
+    }
+
+    /** A partition's results in index order (at most {@link Balance#MAX_ITEMS_PER_TASK} hosts by default). */
+    static Iterator<Tuple2<Integer, HostResult>> byIndex(Iterator<Tuple2<Integer, HostResult>> results) {
+        List<Tuple2<Integer, HostResult>> all = new ArrayList<>();
+        results.forEachRemaining(all::add);
+        all.sort(java.util.Comparator.comparing(Tuple2::_1));
+        return all.iterator();
     }
 
     /** What a host's audit costs, for balancing: the bytes of its hives (a duplicate or error row costs little). */

@@ -57,6 +57,8 @@ class BalanceTest {
         assertThat(Balance.tasks(3, 2, 0)).isEqualTo(3);
         assertThat(Balance.tasks(0, 2, 0)).isEqualTo(1);
         assertThat(Balance.tasks(1000, 2, 5)).isEqualTo(5);
+        assertThat(Balance.tasks(100_000, 2, 0)).isEqualTo(200);
+        assertThat(Balance.tasks(100_001, 2, 0)).isEqualTo(201);
     }
 
     @Test

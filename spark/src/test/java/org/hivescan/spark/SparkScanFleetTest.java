@@ -11,10 +11,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import org.apache.spark.TaskFailedReason;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.hivescan.spark.fs.CountingFileSystem;
@@ -57,15 +57,13 @@ class SparkScanFleetTest {
     void onLocalTwoTheOutputsAreTheLocalScans() throws Exception {
         Path out = dir.resolve("spark");
         SparkScan.Outcome outcome;
-        long ruleRows;
-        Map<String, Long> rulesPerHost;
+        List<String> ruleRows;
         try (SparkSession spark = session("local[2]", Map.of())) {
             outcome = new SparkScan(spark).run(options(fleet.toString(), out));
-            List<Row> rows = spark.read().parquet(out.resolve("rules.parquet").toString()).collectAsList();
-            ruleRows = rows.size();
-            rulesPerHost = rows.stream().collect(Collectors.groupingBy(r -> r.getString(0), Collectors.counting()));
-            assertThat(spark.read().parquet(out.resolve("rules.parquet").toString()).schema())
-                    .isEqualTo(ScanOutputs.RULE_SCHEMA.asNullable());
+            Dataset<Row> table = spark.read().parquet(out.resolve("rules.parquet").toString());
+            assertThat(table.schema().simpleString()).isEqualTo("struct<host_id:string,host:string,build:string,"
+                    + "stacks:array<string>,rule:string,verdict:string,severity:string,evidence_paths:array<string>>");
+            ruleRows = ruleKeys(table);
         }
         List<String> lines = TestFleet.hostLines(out);
         assertThat(lines).hasSizeGreaterThanOrEqualTo(55).doesNotHaveDuplicates();
@@ -77,16 +75,30 @@ class SparkScanFleetTest {
                 .contains("&lt;script&gt;").doesNotContain("<script>alert");
 
         // The Parquet table has one row per host and rule, as the lines list them.
-        long expectedRows = 0;
-        for (String line : lines) {
-            JsonNode node = TestFleet.JSON.readTree(line);
-            int rules = node.path("audit").path("rules").size();
-            expectedRows += rules;
-            if (rules > 0) {
-                assertThat(rulesPerHost.get(node.path("host_id").asText())).isEqualTo((long) rules);
+        assertThat(ruleRows).hasSizeGreaterThan(500).isEqualTo(ruleKeysOf(out));
+        assertThat(ruleRows).anyMatch(r -> r.contains(" FAIL ")).anyMatch(r -> r.contains(" PASS "));
+    }
+
+    /** Each Parquet row as "host_id rule verdict severity evidence-count", sorted. */
+    private static List<String> ruleKeys(Dataset<Row> table) {
+        return table.collectAsList().stream().map(r -> r.getAs("host_id") + " " + r.getAs("rule") + " "
+                + r.getAs("verdict") + " " + r.getAs("severity") + " " + r.getList(r.fieldIndex("evidence_paths")).size())
+                .sorted().toList();
+    }
+
+    /** The same keys read from the audit of each line of hosts.jsonl. */
+    private static List<String> ruleKeysOf(Path out) throws Exception {
+        List<String> keys = new ArrayList<>();
+        for (String line : Files.readAllLines(out.resolve("hosts.jsonl"), StandardCharsets.UTF_8)) {
+            JsonNode host = TestFleet.JSON.readTree(line);
+            for (JsonNode rule : host.path("audit").path("rules")) {
+                keys.add(host.path("host_id").asText() + " " + rule.path("id").asText() + " "
+                        + rule.path("verdict").asText() + " " + rule.path("severity").asText() + " "
+                        + rule.path("evidence").size());
             }
         }
-        assertThat(ruleRows).isPositive().isEqualTo(expectedRows);
+        keys.sort(null);
+        return keys;
     }
 
     @Test
@@ -94,6 +106,7 @@ class SparkScanFleetTest {
         Path out = dir.resolve("spark-fault");
         AtomicInteger failedTasks = new AtomicInteger();
         List<String> reasons = new ArrayList<>();
+        List<String> ruleRows;
         try (SparkSession spark = session("local[2,4]", Map.of(FaultInjection.PARTITION_KEY, "1"))) {
             spark.sparkContext().addSparkListener(new SparkListener() {
                 @Override
@@ -107,12 +120,15 @@ class SparkScanFleetTest {
                 }
             });
             new SparkScan(spark).run(options(fleet.toString(), out));
+            ruleRows = ruleKeys(spark.read().parquet(out.resolve("rules.parquet").toString()));
         }
         assertThat(failedTasks.get()).isEqualTo(1);
         assertThat(reasons.get(0)).contains("injected test fault: partition 1 attempt 0");
         List<String> lines = TestFleet.hostLines(out);
         assertThat(lines).doesNotHaveDuplicates().isEqualTo(TestFleet.hostLines(local));
         assertThat(TestFleet.csvRows(out.resolve("summary.csv"))).isEqualTo(TestFleet.csvRows(local.resolve("summary.csv")));
+        assertThat(ruleRows).isNotEmpty().doesNotHaveDuplicates().isEqualTo(ruleKeysOf(local));
+        assertThat(bytesRead(out)).hasSize(lines.size());
     }
 
     @Test
@@ -159,7 +175,8 @@ class SparkScanFleetTest {
         assertThat(rows.get(0)).isEqualTo("\"host_id\",\"name\",\"status\",\"bytes_read\"");
         for (String row : rows.subList(1, rows.size())) {
             String[] cells = row.split("\",\"");
-            perHost.put(cells[0].substring(1), Long.parseLong(cells[cells.length - 1].replace("\"", "")));
+            Long before = perHost.put(cells[0].substring(1), Long.parseLong(cells[cells.length - 1].replace("\"", "")));
+            assertThat(before).as("a second row for host %s", cells[0]).isNull();
         }
         return perHost;
     }
