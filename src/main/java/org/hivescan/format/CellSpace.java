@@ -20,6 +20,12 @@ public final class CellSpace {
     /** Work done by reads outside any operation (the log replay and verifier run one thread each). */
     private final Operation unscoped;
     private final LongAdder finishedSteps = new LongAdder();
+    /**
+     * The operation last begun, read before the thread-local: one thread walking is the common case, and a field
+     * read plus a thread check keep {@link #cell} small enough to be compiled early (most of a one-shot walk's
+     * speed). Another thread's operation never matches, so a stale or racing value only costs the slow path.
+     */
+    private Operation lastBegun;
 
     /**
      * @param maxSteps how many cells one operation (a lookup, a walk, an export) may resolve: a work budget counted
@@ -31,7 +37,7 @@ public final class CellSpace {
         this.bins = bins;
         this.minorVersion = minorVersion;
         this.maxSteps = maxSteps;
-        this.unscoped = new Operation();
+        this.unscoped = new Operation(null);
     }
 
     /** What {@link #begin()} returns: ends the operation when closed. */
@@ -58,7 +64,11 @@ public final class CellSpace {
         public LimitExceededException valuesSpent;
         public LimitExceededException dataSpent;
 
-        private Operation() {
+        /** The thread that runs it; null for the shared operation outside any scope. */
+        private final Thread thread;
+
+        private Operation(Thread thread) {
+            this.thread = thread;
         }
 
         /** Ends the operation begun by {@link #begin()}. */
@@ -66,6 +76,9 @@ public final class CellSpace {
         public void close() {
             finishedSteps.add(steps);
             current.remove();
+            if (lastBegun == this) {
+                lastBegun = null;
+            }
         }
     }
 
@@ -74,16 +87,22 @@ public final class CellSpace {
      * walk counts against the walk). Use in try-with-resources.
      */
     public Scope begin() {
-        if (current.get() != null) {
+        Operation last = lastBegun;
+        if (last != null && last.thread == Thread.currentThread() || current.get() != null) {
             return JOINED;
         }
-        Operation op = new Operation();
+        Operation op = new Operation(Thread.currentThread());
         current.set(op);
+        lastBegun = op;
         return op;
     }
 
     /** The operation running on this thread, or the shared one for reads outside any. */
     public Operation operation() {
+        Operation last = lastBegun;
+        if (last != null && last.thread == Thread.currentThread()) {
+            return last;
+        }
         Operation running = current.get();
         return running != null ? running : unscoped;
     }

@@ -33,10 +33,16 @@ public final class KeyPath {
 
     private static List<String> split(String path, char separator) {
         List<String> names = new ArrayList<>();
-        for (String part : path.split(java.util.regex.Pattern.quote(String.valueOf(separator)))) {
-            if (!part.isEmpty()) {
-                names.add(part);
+        int start = 0;
+        while (start <= path.length()) {
+            int end = path.indexOf(separator, start);
+            if (end < 0) {
+                end = path.length();
             }
+            if (end > start) {
+                names.add(path.substring(start, end));
+            }
+            start = end + 1;
         }
         return names;
     }
