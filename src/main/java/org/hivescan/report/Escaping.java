@@ -15,22 +15,22 @@ public final class Escaping {
      * registry paths are full of them.
      */
     public static String terminal(String s) {
-        // Read in place with charAt: most of the many strings of a scan's thousands of hosts need no escape, and
-        // a copy of each (toCharArray) cost more than the scan itself.
-        int n = s.length();
+        // Scanned as an array: one copy, then no per-character bounds checks (many strings, of thousands of
+        // hosts in a scan, pass through here, and almost all of them need no escape).
+        char[] chars = s.toCharArray();
         int i = 0;
-        while (i < n && isPrintableAscii(s.charAt(i))) {
+        while (i < chars.length && isPrintableAscii(chars[i])) {
             i++;
         }
-        if (i == n) {
+        if (i == chars.length) {
             return s;
         }
         StringBuilder sb = null;
-        for (; i < n; i++) {
-            char c = s.charAt(i);
-            String replacement = isPrintableAscii(c) ? null : terminalEscape(s, i, c);
+        for (; i < chars.length; i++) {
+            char c = chars[i];
+            String replacement = isPrintableAscii(c) ? null : terminalEscape(chars, i, c);
             if (replacement != null && sb == null) {
-                sb = new StringBuilder(n + 16).append(s, 0, i);
+                sb = new StringBuilder(chars.length + 16).append(chars, 0, i);
             }
             if (sb != null) {
                 if (replacement != null) {
@@ -48,7 +48,7 @@ public final class Escaping {
         return c >= 0x20 && c < 0x7F;
     }
 
-    private static String terminalEscape(String s, int i, char c) {
+    private static String terminalEscape(char[] s, int i, char c) {
         if (c == '\n') {
             return "\\n";
         }
@@ -66,10 +66,10 @@ public final class Escaping {
             return hex("\\u", c, 4);
         }
         if (Character.isHighSurrogate(c)) {
-            return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1)) ? null : hex("\\u", c, 4);
+            return i + 1 < s.length && Character.isLowSurrogate(s[i + 1]) ? null : hex("\\u", c, 4);
         }
         if (Character.isLowSurrogate(c)) {
-            return i > 0 && Character.isHighSurrogate(s.charAt(i - 1)) ? null : hex("\\u", c, 4);
+            return i > 0 && Character.isHighSurrogate(s[i - 1]) ? null : hex("\\u", c, 4);
         }
         return null;
     }
@@ -94,47 +94,33 @@ public final class Escaping {
 
     /** For HTML or Markdown: markup characters as entities, plus the terminal escapes. */
     public static String html(String s) {
-        int n = s.length();
+        char[] plain = s.toCharArray();
         int p = 0;
-        while (p < n && isPlainHtml(s.charAt(p))) {
+        while (p < plain.length && isPrintableAscii(plain[p]) && entity(plain[p]) == null) {
             p++;
         }
-        if (p == n) {
+        if (p == plain.length) {
             return s; // the usual case, found in one pass: nothing for a terminal, no markup
         }
         String safe = terminal(s);
-        int m = safe.length();
+        char[] chars = safe.toCharArray();
         int i = 0;
-        while (i < m && entity(safe.charAt(i)) == null) {
+        while (i < chars.length && entity(chars[i]) == null) {
             i++;
         }
-        if (i == m) {
+        if (i == chars.length) {
             return safe;
         }
-        StringBuilder sb = new StringBuilder(m + 16).append(safe, 0, i);
-        for (; i < m; i++) {
-            char c = safe.charAt(i);
-            String e = entity(c);
+        StringBuilder sb = new StringBuilder(chars.length + 16).append(chars, 0, i);
+        for (; i < chars.length; i++) {
+            String e = entity(chars[i]);
             if (e == null) {
-                sb.append(c);
+                sb.append(chars[i]);
             } else {
                 sb.append(e);
             }
         }
         return sb.toString();
-    }
-
-    /** Printable ASCII other than the markup characters of {@link #entity}: left as it is in HTML. */
-    private static final boolean[] PLAIN_HTML = new boolean[0x80];
-
-    static {
-        for (char c = 0x20; c < 0x7F; c++) {
-            PLAIN_HTML[c] = entity(c) == null;
-        }
-    }
-
-    private static boolean isPlainHtml(char c) {
-        return c < 0x80 && PLAIN_HTML[c];
     }
 
     /** The entity of a markup character, else null. */
