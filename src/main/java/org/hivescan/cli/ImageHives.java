@@ -11,6 +11,7 @@ import org.hivescan.bytes.HiveBytes;
 import org.hivescan.format.BaseBlock;
 import org.hivescan.bytes.FileByteSource;
 import org.hivescan.bytes.HiveFormatException;
+import org.hivescan.bytes.NamedSource;
 import org.hivescan.recovery.HiveLoader;
 import org.hivescan.recovery.LoadOptions;
 import org.hivescan.recovery.LoadedHive;

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.hivescan.bytes.ByteSource;
+import org.hivescan.bytes.NamedSource;
 import org.hivescan.bytes.HiveFormatException;
 import org.hivescan.container.DiskImages;
 import org.hivescan.recovery.HiveLoader;
@@ -135,7 +136,7 @@ final class ImageAccess {
     static ByteSource openFile(ScanFiles files, SourceRef ref) throws IOException {
         OpenedDisk disk = open(files, ref.container());
         try {
-            return new Owning(disk.file(ref.member(), ref.partition()).file().open(), ref.toString(), disk);
+            return new NamedSource(disk.file(ref.member(), ref.partition()).file().open(), ref.toString(), disk);
         } catch (IOException | RuntimeException e) {
             closeQuietly(disk);
             throw e;
@@ -157,12 +158,12 @@ final class ImageAccess {
     static LoadedHive load(OpenedDisk disk, HiveCandidate hive, boolean ownsDisk) throws IOException {
         SourceRef ref = hive.source();
         try {
-            ByteSource primary = new Owning(disk.file(ref.member(), ref.partition()).file().open(), ref.toString(),
+            ByteSource primary = new NamedSource(disk.file(ref.member(), ref.partition()).file().open(), ref.toString(),
                     ownsDisk ? disk : null);
             LogLocator logs = () -> {
                 List<ByteSource> out = new ArrayList<>();
                 for (SourceRef log : hive.logs()) {
-                    out.add(new Owning(disk.file(log.member(), log.partition()).file().open(), log.toString(),
+                    out.add(new NamedSource(disk.file(log.member(), log.partition()).file().open(), log.toString(),
                             null));
                 }
                 return out;
@@ -182,35 +183,6 @@ final class ImageAccess {
                 c.close();
             } catch (IOException ignored) {
                 // Read-only image: nothing to lose.
-            }
-        }
-    }
-
-    /** A file's bytes under the scan's printable name, closing the image it reads from when closed. */
-    private record Owning(ByteSource source, String name, Closeable owner) implements ByteSource {
-        @Override
-        public long size() throws IOException {
-            return source.size();
-        }
-
-        @Override
-        public void readFully(long position, byte[] buffer, int offset, int length) throws IOException {
-            source.readFully(position, buffer, offset, length);
-        }
-
-        @Override
-        public long bytesFetched() {
-            return source.bytesFetched();
-        }
-
-        @Override
-        public void close() throws IOException {
-            try {
-                source.close();
-            } finally {
-                if (owner != null) {
-                    owner.close();
-                }
             }
         }
     }

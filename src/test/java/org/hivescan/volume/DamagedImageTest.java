@@ -30,6 +30,17 @@ class DamagedImageTest {
         mbr.close();
     }
 
+    /** A file's MFT record in the GPT image, with a patchable copy of the disk to damage it in. */
+    private record FileRecord(Partition partition, long record, PatchedSource disk, byte[] bytes) {
+        static FileRecord of(String path) throws IOException {
+            Partition p = windowsPartition(gpt);
+            NtfsVolume intact = volume(gpt, p);
+            long record = intact.recordDiskOffset(intact.file(path).recordNumber());
+            PatchedSource disk = new PatchedSource(gpt);
+            return new FileRecord(p, record, disk, Damage.record(disk, record, 1024));
+        }
+    }
+
     private static Partition windowsPartition(ByteSource disk) throws IOException {
         return DiskLayout.scan(disk).windows().get(0).partition();
     }
@@ -75,11 +86,11 @@ class DamagedImageTest {
 
     @Test
     void runPastTheVolumeEndIsRefused() throws IOException {
-        Partition p = windowsPartition(gpt);
-        NtfsVolume intact = volume(gpt, p);
-        long record = intact.recordDiskOffset(intact.file("/Windows/System32/config/SAM").recordNumber());
-        PatchedSource disk = new PatchedSource(gpt);
-        byte[] b = Damage.record(disk, record, 1024);
+        FileRecord f = FileRecord.of("/Windows/System32/config/SAM");
+        Partition p = f.partition();
+        long record = f.record();
+        PatchedSource disk = f.disk();
+        byte[] b = f.bytes();
         int data = Damage.attribute(b, Attribute.DATA);
         int runs = data + Le.u16(b, data + 32);
         int header = Le.u8(b, runs);
@@ -96,11 +107,11 @@ class DamagedImageTest {
 
     @Test
     void runListWithoutTerminatorEndsAtTheAttribute() throws IOException {
-        Partition p = windowsPartition(gpt);
-        NtfsVolume intact = volume(gpt, p);
-        long record = intact.recordDiskOffset(intact.file(SYSTEM).recordNumber());
-        PatchedSource disk = new PatchedSource(gpt);
-        byte[] b = Damage.record(disk, record, 1024);
+        FileRecord f = FileRecord.of(SYSTEM);
+        Partition p = f.partition();
+        long record = f.record();
+        PatchedSource disk = f.disk();
+        byte[] b = f.bytes();
         int data = Damage.attribute(b, Attribute.DATA);
         int runs = data + Le.u16(b, data + 32);
         int end = data + (int) Le.u32(b, data + 4);
@@ -218,11 +229,11 @@ class DamagedImageTest {
 
     @Test
     void compressedFilesAreRefusedClearly() throws IOException {
-        Partition p = windowsPartition(gpt);
-        NtfsVolume intact = volume(gpt, p);
-        long record = intact.recordDiskOffset(intact.file(SYSTEM).recordNumber());
-        PatchedSource disk = new PatchedSource(gpt);
-        byte[] b = Damage.record(disk, record, 1024);
+        FileRecord f = FileRecord.of(SYSTEM);
+        Partition p = f.partition();
+        long record = f.record();
+        PatchedSource disk = f.disk();
+        byte[] b = f.bytes();
         int data = Damage.attribute(b, Attribute.DATA);
         Damage.inRecord(disk, record, data + 12, (byte) 0x01, (byte) 0x00);
         NtfsFile file = volume(disk, p).file(SYSTEM);

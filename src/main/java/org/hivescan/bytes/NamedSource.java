@@ -1,19 +1,20 @@
-package org.hivescan.cli;
+package org.hivescan.bytes;
 
 import java.io.Closeable;
 import java.io.IOException;
-import org.hivescan.bytes.ByteSource;
 
 /**
- * A byte source shown under the name the user gave ({@code disk.vhdx:/Windows/System32/config/SYSTEM}), which also
- * closes the disk image it reads from when it is closed, so the hive that owns it releases the image.
+ * A byte source shown under another name (the one a user gave, {@code disk.vhdx:/Windows/System32/config/SYSTEM},
+ * or a scan's printable source), which also closes an owner (the disk image it reads from) when it is closed, so
+ * the hive that owns the source releases the image.
  */
-final class NamedSource implements ByteSource {
+public final class NamedSource implements ByteSource {
     private final ByteSource source;
     private final String name;
     private final Closeable owner;
 
-    NamedSource(ByteSource source, String name, Closeable owner) {
+    /** {@code owner} may be null: nothing else to close. */
+    public NamedSource(ByteSource source, String name, Closeable owner) {
         this.source = source;
         this.name = name;
         this.owner = owner;
