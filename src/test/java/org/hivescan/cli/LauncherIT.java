@@ -116,6 +116,38 @@ class LauncherIT {
         }
     }
 
+    @Test
+    void aScanTrainsAndUsesAnArchiveOfItsOwnWhileAnAuditKeepsItsArchive(@TempDir Path dir) throws Exception {
+        Path jdk = recordingJdk(dir, "17.0.96");
+        Path fleet = Files.createDirectories(dir.resolve("fleet"));
+        Path host = TestPaths.testdata().resolve("hosts/02-2008r2-after-article");
+        try (Stream<Path> hives = Files.list(host)) {
+            for (Path hive : hives.toList()) {
+                Files.copy(hive, Files.createDirectories(fleet.resolve("host")).resolve(hive.getFileName()));
+            }
+        }
+        List<String> scan = List.of(Proc.launcher().toString(), "scan", fleet.toString(), "--out",
+                dir.resolve("out").toString());
+        Proc.Result r = Proc.run(scan, withJavaHome(jdk));
+        assertThat(r.exit()).as(r.err()).isBetween(0, 4);
+        assertThat(dir.resolve("out/hosts.jsonl")).exists();
+        List<String> trainings = calls(jdk).stream().filter(c -> c.contains("ArchiveClassesAtExit")).toList();
+        assertThat(trainings).hasSize(1);
+        assertThat(trainings.get(0)).contains("hivescan-scan-").contains(" scan ");
+        String run = calls(jdk).get(calls(jdk).size() - 1);
+        assertThat(run).contains("-XX:SharedArchiveFile=").contains("hivescan-scan-").contains("-XX:TieredStopAtLevel=1");
+
+        Proc.Result audit = Proc.run(List.of(Proc.launcher().toString(), "audit", host.toString()),
+                withJavaHome(jdk));
+        assertThat(audit.exit()).isZero();
+        assertThat(calls(jdk).stream().filter(c -> c.contains("ArchiveClassesAtExit"))).hasSize(2);
+        assertThat(calls(jdk).get(calls(jdk).size() - 1)).contains("-XX:SharedArchiveFile=")
+                .doesNotContain("hivescan-scan-");
+        try (Stream<Path> target = Files.list(Proc.checkout().resolve("target"))) {
+            assertThat(target.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        }
+    }
+
     /** A checkout without a jar, whose Maven prints colour codes as Maven's console library does. */
     private static Path checkoutNeedingABuild(Path dir, String mavenBody) throws Exception {
         Path root = dir.resolve("checkout");
