@@ -147,31 +147,12 @@ public final class AuditCommand implements Callable<Integer> {
      * only with --force; --fix-offline names a folder that is or can be made.
      */
     private String outputClash(Path sys, Path soft) throws IOException {
-        if (Outputs.same(fix, fixOffline)) {
-            return "--fix and --fix-offline name the same file (" + Outputs.shown(fix) + "); give each its own";
+        String clash = fixesOverlap();
+        if (clash == null) {
+            clash = offlineFolderClash(sys, soft);
         }
-        for (Path offline : offlineFiles()) {
-            if (Outputs.same(fix, offline)) {
-                return "--fix " + Outputs.shown(fix) + " is one of the files --fix-offline writes; give each its own";
-            }
-        }
-        for (Path in : new Path[] {sys, soft}) {
-            if (fixOffline != null && in != null
-                    && InputGuard.isEvidence(fixOffline, in, input.loadOptions().explicitLogs())) {
-                return "refusing to write " + Outputs.shown(fixOffline) + ": it is an input hive or one of its "
-                        + "transaction logs";
-            }
-        }
-        if (Outputs.isStdout(fixOffline)) {
-            return "--fix-offline takes a folder (for SYSTEM.reg and SOFTWARE.reg), not standard output";
-        }
-        if (fixOffline != null && Files.exists(fixOffline) && !Files.isDirectory(fixOffline)) {
-            return "--fix-offline: " + Escaping.terminal(fixOffline.toString()) + " is not a folder (it takes a"
-                    + " folder for SYSTEM.reg and SOFTWARE.reg)";
-        }
-        if (fixOffline != null && !Files.isDirectory(fixOffline.toAbsolutePath().getParent())) {
-            return "--fix-offline: cannot create " + Escaping.terminal(fixOffline.toString())
-                    + ": its parent folder does not exist";
+        if (clash != null) {
+            return clash;
         }
         // A folder still to be created holds no evidence and no file to overwrite.
         List<Path> outs = new java.util.ArrayList<>(fixOffline != null && Files.isDirectory(fixOffline)
@@ -183,6 +164,44 @@ public final class AuditCommand implements Callable<Integer> {
             } catch (UserError e) {
                 return e.getMessage();
             }
+        }
+        return null;
+    }
+
+    /** --fix naming --fix-offline's folder, or one of the files written there. */
+    private String fixesOverlap() throws IOException {
+        if (Outputs.same(fix, fixOffline)) {
+            return "--fix and --fix-offline name the same file (" + Outputs.shown(fix) + "); give each its own";
+        }
+        for (Path offline : offlineFiles()) {
+            if (Outputs.same(fix, offline)) {
+                return "--fix " + Outputs.shown(fix) + " is one of the files --fix-offline writes; give each its own";
+            }
+        }
+        return null;
+    }
+
+    /** --fix-offline must name a folder that is, or can be made, and is not evidence. */
+    private String offlineFolderClash(Path sys, Path soft) throws IOException {
+        if (fixOffline == null) {
+            return null;
+        }
+        for (Path in : new Path[] {sys, soft}) {
+            if (in != null && InputGuard.isEvidence(fixOffline, in, input.loadOptions().explicitLogs())) {
+                return "refusing to write " + Outputs.shown(fixOffline) + ": it is an input hive or one of its "
+                        + "transaction logs";
+            }
+        }
+        if (Outputs.isStdout(fixOffline)) {
+            return "--fix-offline takes a folder (for SYSTEM.reg and SOFTWARE.reg), not standard output";
+        }
+        if (Files.exists(fixOffline) && !Files.isDirectory(fixOffline)) {
+            return "--fix-offline: " + Escaping.terminal(fixOffline.toString()) + " is not a folder (it takes a"
+                    + " folder for SYSTEM.reg and SOFTWARE.reg)";
+        }
+        if (!Files.isDirectory(fixOffline.toAbsolutePath().getParent())) {
+            return "--fix-offline: cannot create " + Escaping.terminal(fixOffline.toString())
+                    + ": its parent folder does not exist";
         }
         return null;
     }

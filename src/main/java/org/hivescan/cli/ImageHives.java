@@ -1,7 +1,6 @@
 package org.hivescan.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,28 +44,21 @@ final class ImageHives {
         }
     }
 
-    /** The size of a hive file, or of the file an IMAGE:/path argument names inside its image. */
-    static long fileSize(Path argument) throws IOException {
-        Optional<ImagePath> imagePath = ImagePath.parse(argument.toString());
-        if (imagePath.isEmpty()) {
-            return Files.size(argument);
-        }
-        try (OpenedDisk disk = OpenedDisk.open(imagePath.get().image())) {
-            return disk.file(imagePath.get().inner(), null).file().size();
-        }
+    /** A primary file as stored, before any log replay: its base block and its size in bytes. */
+    record StoredPrimary(BaseBlock baseBlock, long size) {
     }
 
-    /** The primary's base block as stored, before any log replay: from the file or from inside its image. */
-    static BaseBlock storedBaseBlock(Path argument) throws IOException {
+    /** Reads the stored primary once: from the file, or from inside its image for an IMAGE:/path argument. */
+    static StoredPrimary storedPrimary(Path argument) throws IOException {
         Optional<ImagePath> imagePath = ImagePath.parse(argument.toString());
         if (imagePath.isEmpty()) {
             try (HiveBytes raw = HiveBytes.open(argument)) {
-                return BaseBlock.read(raw, 0);
+                return new StoredPrimary(BaseBlock.read(raw, 0), raw.length());
             }
         }
         try (OpenedDisk disk = OpenedDisk.open(imagePath.get().image());
                 HiveBytes raw = HiveBytes.open(disk.file(imagePath.get().inner(), null).file().open())) {
-            return BaseBlock.read(raw, 0);
+            return new StoredPrimary(BaseBlock.read(raw, 0), raw.length());
         }
     }
 

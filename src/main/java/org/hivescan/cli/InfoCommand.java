@@ -51,11 +51,10 @@ public final class InfoCommand extends HiveCommand implements Callable<Integer> 
                 }
                 CommandSupport.printDiagnostics(loaded.hive(), err);
             } catch (HiveFormatException | UserError e) {
-                RuntimeException why = e;
                 if (hives.size() == 1) {
-                    throw why;
+                    throw e;
                 }
-                err.println("hivescan: " + Messages.oneLine(why.getMessage()));
+                err.println("hivescan: " + Messages.oneLine(e.getMessage()));
                 exit = ExitCodes.UNREADABLE;
             }
         }
@@ -74,7 +73,8 @@ public final class InfoCommand extends HiveCommand implements Callable<Integer> 
         o.put("kind", hive.kind().name());
         o.put("version", base.version());
         // The file's own numbers, which the dirty reason speaks of; replay brings them level in memory.
-        BaseBlock onDisk = ImageHives.storedBaseBlock(file);
+        ImageHives.StoredPrimary stored = ImageHives.storedPrimary(file);
+        BaseBlock onDisk = stored.baseBlock();
         o.put("primary_sequence", Integer.toUnsignedLong(onDisk.primarySequence()));
         o.put("secondary_sequence", Integer.toUnsignedLong(onDisk.secondarySequence()));
         RecoveryReport recovery = loaded.recovery();
@@ -87,7 +87,7 @@ public final class InfoCommand extends HiveCommand implements Callable<Integer> 
         o.put("checksum", String.format("0x%08X", base.storedChecksum()));
         o.put("last_written", Filetime.format(base.lastWritten()));
         o.put("stored_file_name", base.storedFileName());
-        long size = ImageHives.fileSize(file);
+        long size = stored.size();
         o.put("file_size", size);
         o.put("hive_bins_data_size", base.hiveBinsDataSize());
         long expected = HiveHeader.BASE_BLOCK_SIZE + base.hiveBinsDataSize();

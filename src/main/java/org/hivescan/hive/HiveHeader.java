@@ -1,6 +1,7 @@
 package org.hivescan.hive;
 
 import java.util.List;
+import org.hivescan.format.BaseBlock;
 
 /**
  * What a hive's base block says about the file, in plain types (format spec, "Base block"): the library's view of
@@ -23,7 +24,7 @@ public record HiveHeader(String version, long primarySequence, long secondarySeq
         long storedChecksum, boolean checksumValid, String storedFileName, long hiveBinsDataSize, int binCount,
         boolean dirty, List<String> dirtyReasons) {
     /** The size of the base block in front of the hive-bins data. */
-    public static final int BASE_BLOCK_SIZE = 4096;
+    public static final int BASE_BLOCK_SIZE = BaseBlock.SIZE;
 
     public HiveHeader {
         dirtyReasons = List.copyOf(dirtyReasons);

@@ -277,6 +277,12 @@ final class WinHttpCheck implements CheckKind {
         if (v.defaultBits() != null && v.defaultBits() == strict) {
             return o;
         }
+        return withStrictChange(o, ctx, v, strict);
+    }
+
+    /** The --tls12-only change of one view: DefaultSecureProtocols set to the strict value. */
+    private static Outcome withStrictChange(Outcome o, AuditContext ctx, DspView v, long strict)
+            throws HiveFormatException {
         String why = "--tls12-only: WinHTTP " + protocols(ctx, strict) + " (" + v.label() + ")";
         return o.withChanges(List.of(ctx.change(HiveRole.SOFTWARE, v.path(), VALUE, new RegData.Dword(strict), why)));
     }
@@ -297,8 +303,7 @@ final class WinHttpCheck implements CheckKind {
                 : Outcome.of(Verdict.WARN, at + ": " + String.join(", ", issues));
         long strict = strictValue(ctx);
         if (ctx.strict() && v.bits() != strict) {
-            String why = "--tls12-only: WinHTTP " + protocols(ctx, strict) + " (" + v.label() + ")";
-            o = o.withChanges(List.of(ctx.change(HiveRole.SOFTWARE, v.path(), VALUE, new RegData.Dword(strict), why)));
+            o = withStrictChange(o, ctx, v, strict);
         }
         return o;
     }
